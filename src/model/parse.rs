@@ -1,0 +1,548 @@
+//! A reader's text becomes a bounded value here, once; everything after this trusts the value.
+//!
+//! Forms and share links go through the same functions, so "15B" means the same in both. Every failure is a
+//! [`ParseError`] whose message says what to type instead.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::units::{Gigawatts, Money, Months, Share, YearMonth, MONTH_NAMES};
+
+/// Why a reader's text was not taken. Messages are lowercase and say what would work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    Empty,
+    NotANumber,
+    TooManyDigits,
+    Negative,
+    AmountOutOfRange { max: &'static str },
+    CapacityOutOfRange,
+    ShareOutOfRange,
+    MonthNotRecognised,
+    MonthOutOfRange,
+    TermOutOfRange { min: &'static str, max: &'static str },
+    RatioOutOfRange { min: &'static str, max: &'static str },
+    WattsOutOfRange,
+    WeightsNotRecognised,
+    WeightsAllZero,
+    TooManyWeights,
+    LabelTooLong,
+    EmptyLabel,
+    CurveNotRecognised,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::Empty => f.write_str("enter a value"),
+            ParseError::NotANumber => f.write_str("not a number: use digits, e.g. 15, 15B or 1,500M"),
+            ParseError::TooManyDigits => f.write_str("too many digits: use a suffix, e.g. 1.2T"),
+            ParseError::Negative => f.write_str("must not be negative"),
+            ParseError::AmountOutOfRange { max } => write!(f, "amount must be between $0 and {max}"),
+            ParseError::CapacityOutOfRange => f.write_str("capacity must be between 0 and 1,000 GW"),
+            ParseError::ShareOutOfRange => f.write_str("must be between 0% and 100%"),
+            ParseError::MonthNotRecognised => f.write_str("month not recognised: use e.g. 2026-03 or Mar 2026"),
+            ParseError::MonthOutOfRange => f.write_str("month must be between Jan 2020 and Dec 2045"),
+            ParseError::TermOutOfRange { min, max } => write!(f, "must be between {min} and {max}"),
+            ParseError::RatioOutOfRange { min, max } => write!(f, "must be between {min} and {max}"),
+            ParseError::WattsOutOfRange => f.write_str("power must be between 100 W and 20 kW per accelerator"),
+            ParseError::WeightsNotRecognised => f.write_str("weights not recognised: use e.g. 1,2,3 (one per year)"),
+            ParseError::WeightsAllZero => f.write_str("at least one weight must be above zero"),
+            ParseError::TooManyWeights => f.write_str("at most 30 weights, one per year"),
+            ParseError::LabelTooLong => f.write_str("label must be at most 40 characters"),
+            ParseError::EmptyLabel => f.write_str("enter a label"),
+            ParseError::CurveNotRecognised => {
+                f.write_str("curve not recognised: use even, ramp, front, back or weights like 1,2,3")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// What a bare number means in a field where the reader did not type a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    Dollars,
+    Billions,
+}
+
+/// The largest amount any money field takes.
+pub const MAX_AMOUNT: Money = Money::from_dollars(Decimal::from_parts(1_316_134_912, 2_328, 0, false, 0));
+
+/// Parses an amount of money: "15", "15B", "$15bn", "15,000M", "1.2T", "15 billion", "$350 million".
+///
+/// A bare number is read in `scale`. The result is rounded to the cent and must lie between $0 and $10T.
+///
+/// ```
+/// use deal_calculator::model::parse::{parse_money, Scale};
+/// use deal_calculator::model::units::Money;
+/// for text in ["15", "15B", "$15bn", "15,000M", "15 billion", "0.015T"] {
+///     assert_eq!(parse_money(text, Scale::Billions), Ok(Money::billions(15)), "{text}");
+/// }
+/// assert!(parse_money("-3B", Scale::Billions).is_err());
+/// ```
+///
+/// # Errors
+/// Empty text, text that is not a number, negative amounts and amounts over $10T.
+pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
+    let text = text.trim();
+    let text = text.strip_prefix("US$").or_else(|| text.strip_prefix('$')).unwrap_or(text);
+    let (number, unit) = split_number(text)?;
+    let multiplier = match unit.to_ascii_lowercase().trim_end_matches('.') {
+        "" => match scale {
+            Scale::Dollars => Decimal::ONE,
+            Scale::Billions => Decimal::from(1_000_000_000u32),
+        },
+        "k" | "thousand" => Decimal::from(1_000u32),
+        "m" | "mn" | "mm" | "mil" | "million" | "millions" => Decimal::from(1_000_000u32),
+        "b" | "bn" | "bil" | "billion" | "billions" => Decimal::from(1_000_000_000u32),
+        "t" | "tn" | "trillion" | "trillions" => Decimal::from(1_000_000_000_000u64),
+        _ => return Err(ParseError::NotANumber),
+    };
+    let max = match scale {
+        Scale::Dollars => MAX_PRICE,
+        Scale::Billions => MAX_AMOUNT,
+    };
+    let dollars = number.checked_mul(multiplier).ok_or(ParseError::AmountOutOfRange { max: max_label(scale) })?;
+    let money = Money::from_dollars(dollars).round_cents();
+    if money > max {
+        return Err(ParseError::AmountOutOfRange { max: max_label(scale) });
+    }
+    Ok(money)
+}
+
+/// The largest price a per-unit dollar field (power price) takes: $10,000.
+const MAX_PRICE: Money = Money::from_dollars(Decimal::from_parts(10_000, 0, 0, false, 0));
+
+fn max_label(scale: Scale) -> &'static str {
+    match scale {
+        Scale::Dollars => "$10,000",
+        Scale::Billions => "$10T",
+    }
+}
+
+/// Parses a capacity: "2", "2 GW", "2000 MW", "2gw". Between 0 and 1,000 GW.
+///
+/// ```
+/// use deal_calculator::model::parse::parse_gigawatts;
+/// assert_eq!(parse_gigawatts("2000 MW"), parse_gigawatts("2 GW"));
+/// ```
+///
+/// # Errors
+/// Empty or non-numeric text, an unknown unit, negative or over 1,000 GW.
+pub fn parse_gigawatts(text: &str) -> Result<Gigawatts, ParseError> {
+    let (number, unit) = split_number(text.trim())?;
+    let gigawatts = match unit.to_ascii_lowercase().as_str() {
+        "" | "gw" => number,
+        "mw" => number.checked_div(Decimal::from(1_000u32)).ok_or(ParseError::CapacityOutOfRange)?,
+        "tw" => number.checked_mul(Decimal::from(1_000u32)).ok_or(ParseError::CapacityOutOfRange)?,
+        _ => return Err(ParseError::NotANumber),
+    };
+    if gigawatts > Decimal::from(1_000u32) {
+        return Err(ParseError::CapacityOutOfRange);
+    }
+    Ok(Gigawatts::new(gigawatts.normalize()))
+}
+
+/// Parses a share: "60%", "60" and "0.6" are all 60%. Without a % sign, numbers up to 1 are fractions and larger
+/// ones percentages.
+///
+/// ```
+/// use deal_calculator::model::parse::parse_share;
+/// assert_eq!(parse_share("60%"), parse_share("0.6"));
+/// assert_eq!(parse_share("60"), parse_share("0.6"));
+/// assert!(parse_share("101%").is_err());
+/// ```
+///
+/// # Errors
+/// Empty or non-numeric text, negative, or over 100%.
+pub fn parse_share(text: &str) -> Result<Share, ParseError> {
+    let (number, unit) = split_number(text.trim())?;
+    let fraction = match unit {
+        "%" => number.checked_div(Decimal::ONE_HUNDRED).ok_or(ParseError::ShareOutOfRange)?,
+        "" if number > Decimal::ONE => number.checked_div(Decimal::ONE_HUNDRED).ok_or(ParseError::ShareOutOfRange)?,
+        "" => number,
+        _ => return Err(ParseError::NotANumber),
+    };
+    Share::new(fraction).ok_or(ParseError::ShareOutOfRange)
+}
+
+/// Parses a month: "2026-03", "2026-3", "03/2026", "Mar 2026", "March 2026". Between Jan 2020 and Dec 2045.
+///
+/// ```
+/// use deal_calculator::model::parse::parse_month;
+/// assert_eq!(parse_month("Mar 2026"), parse_month("2026-03"));
+/// assert!(parse_month("2019-12").is_err());
+/// ```
+///
+/// # Errors
+/// Empty text, a form it does not know, or a month outside 2020–2045.
+pub fn parse_month(text: &str) -> Result<YearMonth, ParseError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let (year, month) = if let Some((year, month)) = text.split_once('-') {
+        (year, month)
+    } else if let Some((month, year)) = text.split_once('/') {
+        (year, month)
+    } else if let Some((name, year)) = text.split_once(' ') {
+        let name = name.trim_end_matches(['.', ',']).to_ascii_lowercase();
+        let month = month_from_name(&name).ok_or(ParseError::MonthNotRecognised)?;
+        let year: u16 = small_number(year.trim())?;
+        return input_month(year, month);
+    } else {
+        return Err(ParseError::MonthNotRecognised);
+    };
+    let year: u16 = small_number(year.trim())?;
+    let month: u8 = small_number(month.trim())?;
+    if !(1..=12).contains(&month) {
+        return Err(ParseError::MonthNotRecognised);
+    }
+    input_month(year, month)
+}
+
+/// A month a reader may type: 2020 to 2045.
+fn input_month(year: u16, month: u8) -> Result<YearMonth, ParseError> {
+    if year > YearMonth::LAST_INPUT_YEAR {
+        return Err(ParseError::MonthOutOfRange);
+    }
+    YearMonth::new(year, month).ok_or(ParseError::MonthOutOfRange)
+}
+
+fn month_from_name(name: &str) -> Option<u8> {
+    if name.len() < 3 {
+        return None;
+    }
+    let position = MONTH_NAMES.iter().position(|short| {
+        let short = short.to_ascii_lowercase();
+        name.starts_with(&short) && FULL_MONTH_NAMES.iter().any(|full| full.starts_with(name))
+    })?;
+    u8::try_from(position).ok().map(|p| p.saturating_add(1))
+}
+
+const FULL_MONTH_NAMES: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+
+fn small_number<T: std::str::FromStr>(text: &str) -> Result<T, ParseError> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ParseError::MonthNotRecognised);
+    }
+    text.parse().map_err(|_| ParseError::MonthNotRecognised)
+}
+
+/// What a bare number means in a span field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanUnit {
+    Months,
+    Years,
+}
+
+/// Parses a span: "7y", "7 years", "84m", "84 months"; a bare number is read in `unit`. Whole months only
+/// ("7.5 years" is 90 months; "7.3 years" is refused). Must lie within `min..=max`.
+///
+/// ```
+/// use deal_calculator::model::parse::{parse_span, SpanUnit};
+/// use deal_calculator::model::units::Months;
+/// assert_eq!(parse_span("8", SpanUnit::Years, Months::new(1), Months::years(25)), Ok(Months::years(8)));
+/// assert_eq!(parse_span("96 months", SpanUnit::Years, Months::new(1), Months::years(25)), Ok(Months::years(8)));
+/// ```
+///
+/// # Errors
+/// Empty or non-numeric text, a span that is not a whole number of months, or outside the bounds.
+pub fn parse_span(text: &str, unit: SpanUnit, min: Months, max: Months) -> Result<Months, ParseError> {
+    let out_of_range = || ParseError::TermOutOfRange { min: span_label(min), max: span_label(max) };
+    let (number, suffix) = split_number(text.trim())?;
+    let unit = match suffix.to_ascii_lowercase().as_str() {
+        "" => unit,
+        "y" | "yr" | "yrs" | "year" | "years" => SpanUnit::Years,
+        "m" | "mo" | "mos" | "month" | "months" => SpanUnit::Months,
+        _ => return Err(ParseError::NotANumber),
+    };
+    let months = match unit {
+        SpanUnit::Months => number,
+        SpanUnit::Years => number.checked_mul(Decimal::from(12u8)).ok_or_else(out_of_range)?,
+    };
+    if !months.fract().is_zero() {
+        return Err(ParseError::TermOutOfRange { min: span_label(min), max: "a whole number of months" });
+    }
+    let months = u16::try_from(months.trunc().mantissa()).map_err(|_| out_of_range())?;
+    let months = Months::new(months);
+    if months < min || months > max {
+        return Err(out_of_range());
+    }
+    Ok(months)
+}
+
+/// Human bounds for the spans the scenario uses.
+fn span_label(span: Months) -> &'static str {
+    match span.count() {
+        0 => "0 months",
+        1 => "1 month",
+        12 => "1 year",
+        60 => "5 years",
+        120 => "10 years",
+        300 => "25 years",
+        _ => "the allowed range",
+    }
+}
+
+/// Parses a plain bounded ratio (PUE): a bare decimal between `min` and `max`.
+///
+/// # Errors
+/// Empty or non-numeric text, or outside the bounds.
+pub fn parse_ratio(text: &str, min: Decimal, max: Decimal) -> Result<Decimal, ParseError> {
+    let (number, unit) = split_number(text.trim())?;
+    if !unit.is_empty() && unit != "x" && unit != "×" {
+        return Err(ParseError::NotANumber);
+    }
+    if number < min || number > max {
+        return Err(ParseError::RatioOutOfRange { min: ratio_label(min), max: ratio_label(max) });
+    }
+    Ok(number.normalize())
+}
+
+fn ratio_label(bound: Decimal) -> &'static str {
+    if bound == Decimal::ONE {
+        "1"
+    } else if bound == Decimal::from(3u8) {
+        "3"
+    } else {
+        "the allowed range"
+    }
+}
+
+/// Parses a power per accelerator: "1300", "1300 W", "1.3 kW". Between 100 W and 20 kW.
+///
+/// # Errors
+/// Empty or non-numeric text, an unknown unit, or outside the bounds.
+pub fn parse_watts(text: &str) -> Result<Decimal, ParseError> {
+    let (number, unit) = split_number(text.trim())?;
+    let watts = match unit.to_ascii_lowercase().as_str() {
+        "" | "w" => number,
+        "kw" => number.checked_mul(Decimal::from(1_000u32)).ok_or(ParseError::WattsOutOfRange)?,
+        _ => return Err(ParseError::NotANumber),
+    };
+    if watts < Decimal::ONE_HUNDRED || watts > Decimal::from(20_000u32) {
+        return Err(ParseError::WattsOutOfRange);
+    }
+    Ok(watts.normalize())
+}
+
+/// Parses per-year weights for a custom spend curve: "1,2,3" or "1-2-3" or "1 2 3". At most 30 weights, none
+/// negative, at least one above zero.
+///
+/// # Errors
+/// Text that is not a list of numbers, a negative weight, more than 30 weights, or all zero.
+pub fn parse_weights(text: &str) -> Result<Vec<Decimal>, ParseError> {
+    let parts: Vec<&str> =
+        text.split([',', '-', ' ', ';', '_']).map(str::trim).filter(|part| !part.is_empty()).collect();
+    if parts.is_empty() {
+        return Err(ParseError::WeightsNotRecognised);
+    }
+    if parts.len() > 30 {
+        return Err(ParseError::TooManyWeights);
+    }
+    let weights = parts
+        .iter()
+        .map(|part| match split_number(part) {
+            Ok((weight, "")) if weight <= Decimal::from(1_000u32) => Ok(weight.normalize()),
+            _ => Err(ParseError::WeightsNotRecognised),
+        })
+        .collect::<Result<Vec<Decimal>, ParseError>>()?;
+    if weights.iter().all(Decimal::is_zero) {
+        return Err(ParseError::WeightsAllZero);
+    }
+    Ok(weights)
+}
+
+/// The characters a label may not hold: controls, and the invisible ones that reorder or hide text.
+fn is_hidden_character(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Cleans a label: drops control, zero-width and direction-override characters, folds runs of white space, trims.
+/// Labels are always shown as text, never markup; this only keeps them honest to the eye.
+///
+/// # Errors
+/// Nothing left after cleaning, or more than 40 characters.
+pub fn parse_label(text: &str) -> Result<String, ParseError> {
+    let cleaned: String = text.chars().filter(|c| !is_hidden_character(*c)).collect();
+    let folded = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.is_empty() {
+        return Err(ParseError::EmptyLabel);
+    }
+    if folded.chars().count() > 40 {
+        return Err(ParseError::LabelTooLong);
+    }
+    Ok(folded)
+}
+
+/// Splits "15.5 bn" into the exact number 15.5 and the unit "bn". Accepts thousands separators ("15,000") and a
+/// leading sign only to refuse it with a clear message.
+fn split_number(text: &str) -> Result<(Decimal, &str), ParseError> {
+    if text.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-' || c == '+')).unwrap_or(text.len());
+    let (digits, unit) = text.split_at(end);
+    let unit = unit.trim();
+    if digits.is_empty() {
+        return Err(ParseError::NotANumber);
+    }
+    if unit.chars().any(|c| c.is_numeric()) {
+        // Digits after the unit ("1e400") or digits other than 0–9 ("١٥").
+        return Err(ParseError::NotANumber);
+    }
+    let (negative, digits) = match digits.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, digits.strip_prefix('+').unwrap_or(digits)),
+    };
+    if !valid_grouping(digits) {
+        return Err(ParseError::NotANumber);
+    }
+    let plain: String = digits.chars().filter(|c| *c != ',').collect();
+    if plain.is_empty() || plain == "." || plain.contains(['-', '+']) {
+        return Err(ParseError::NotANumber);
+    }
+    let significant = plain.trim_start_matches(['0', '.']).chars().filter(char::is_ascii_digit).count();
+    if significant > 20 {
+        return Err(ParseError::TooManyDigits);
+    }
+    let number = Decimal::from_str_exact(&plain).map_err(|_| ParseError::NotANumber)?;
+    if negative && !number.is_zero() {
+        return Err(ParseError::Negative);
+    }
+    // "-0" is zero; Decimal keeps a sign on zero, which would print as "-0".
+    Ok((number.abs(), unit))
+}
+
+/// Commas, where present, must group thousands: "15,000" and "1,500.5" but not "1,5" (a decimal comma would be
+/// misread by a factor of a thousand, so it is refused rather than guessed).
+fn valid_grouping(digits: &str) -> bool {
+    if !digits.contains(',') {
+        return true;
+    }
+    let integer = digits.split('.').next().unwrap_or_default();
+    let mut groups = integer.split(',');
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+    first_ok && groups.all(|g| g.len() == 3) && !digits.split('.').skip(1).any(|f| f.contains(','))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn money(text: &str) -> Result<Money, ParseError> {
+        parse_money(text, Scale::Billions)
+    }
+
+    #[test]
+    fn every_documented_amount_form_is_fifteen_billion() {
+        for text in ["15", "15B", "$15bn", "15,000M", "15 billion", "$15 Billion", " 15b ", "US$15bn", "+15"] {
+            assert_eq!(money(text), Ok(Money::billions(15)), "{text}");
+        }
+        assert_eq!(money("1.2T"), Ok(Money::billions(1_200)));
+        assert_eq!(money("350M"), Ok(Money::from_dollars(dec!(350_000_000))));
+        assert_eq!(parse_money("81", Scale::Dollars), Ok(Money::from_dollars(dec!(81))));
+    }
+
+    #[test]
+    fn hostile_amounts_are_errors_with_messages() {
+        for (text, error) in [
+            ("", ParseError::Empty),
+            ("   ", ParseError::Empty),
+            ("NaN", ParseError::NotANumber),
+            ("Infinity", ParseError::NotANumber),
+            ("1e400", ParseError::NotANumber),
+            ("١٥", ParseError::NotANumber),
+            ("15 apples", ParseError::NotANumber),
+            ("1,5", ParseError::NotANumber),
+            ("1..5", ParseError::NotANumber),
+            ("-3", ParseError::Negative),
+            ("1234567890123456789012345678901234567890", ParseError::TooManyDigits),
+            ("10.01T", ParseError::AmountOutOfRange { max: "$10T" }),
+            ("15-3", ParseError::NotANumber),
+        ] {
+            assert_eq!(money(text), Err(error.clone()), "{text:?}");
+        }
+        assert_eq!(money("10T"), Ok(MAX_AMOUNT));
+        assert_eq!(ParseError::AmountOutOfRange { max: "$10T" }.to_string(), "amount must be between $0 and $10T");
+    }
+
+    #[test]
+    fn minus_zero_is_zero() {
+        assert_eq!(money("-0"), Ok(Money::ZERO));
+        assert_eq!(money("-0").map(|m| m.dollars().to_string()), Ok("0".to_string()));
+    }
+
+    #[test]
+    fn capacities() {
+        assert_eq!(parse_gigawatts("2"), Ok(Gigawatts::new(dec!(2))));
+        assert_eq!(parse_gigawatts("2000 MW"), Ok(Gigawatts::new(dec!(2))));
+        assert_eq!(parse_gigawatts("2gw"), Ok(Gigawatts::new(dec!(2))));
+        assert_eq!(parse_gigawatts("1001"), Err(ParseError::CapacityOutOfRange));
+        assert_eq!(parse_gigawatts("-1"), Err(ParseError::Negative));
+    }
+
+    #[test]
+    fn shares() {
+        let sixty = Share::new(dec!(0.6));
+        assert_eq!(parse_share("60%").ok(), sixty);
+        assert_eq!(parse_share("0.6").ok(), sixty);
+        assert_eq!(parse_share("60").ok(), sixty);
+        assert_eq!(parse_share("1").ok(), Some(Share::ONE));
+        assert_eq!(parse_share("101"), Err(ParseError::ShareOutOfRange));
+        assert_eq!(parse_share("150%"), Err(ParseError::ShareOutOfRange));
+    }
+
+    #[test]
+    fn months() {
+        let march = YearMonth::new(2026, 3);
+        for text in ["2026-03", "2026-3", "03/2026", "Mar 2026", "March 2026", "mar. 2026"] {
+            assert_eq!(parse_month(text).ok(), march, "{text}");
+        }
+        assert_eq!(parse_month("2019-12"), Err(ParseError::MonthOutOfRange));
+        assert_eq!(parse_month("2046-01"), Err(ParseError::MonthOutOfRange));
+        assert_eq!(parse_month("2026-13"), Err(ParseError::MonthNotRecognised));
+        assert_eq!(parse_month("Marchy 2026"), Err(ParseError::MonthNotRecognised));
+        assert_eq!(parse_month("99999999999999999999-01"), Err(ParseError::MonthNotRecognised));
+    }
+
+    #[test]
+    fn spans() {
+        let bounds = (Months::new(1), Months::years(25));
+        let span = |t| parse_span(t, SpanUnit::Years, bounds.0, bounds.1);
+        assert_eq!(span("7"), Ok(Months::years(7)));
+        assert_eq!(span("7.5y"), Ok(Months::new(90)));
+        assert_eq!(span("84 months"), Ok(Months::years(7)));
+        assert!(span("0").is_err());
+        assert!(span("-2").is_err());
+        assert!(span("26").is_err());
+        assert!(span("7.3").is_err());
+        assert_eq!(span("0").unwrap_err().to_string(), "must be between 1 month and 25 years");
+    }
+
+    #[test]
+    fn labels_are_cleaned_text() {
+        assert_eq!(parse_label("  Up\u{200B}front \u{202E}tranche  "), Ok("Upfront tranche".to_string()));
+        assert_eq!(parse_label("<script>alert(1)</script>"), Ok("<script>alert(1)</script>".to_string()));
+        assert_eq!(parse_label(&"x".repeat(41)), Err(ParseError::LabelTooLong));
+        assert_eq!(parse_label(" \u{200B} "), Err(ParseError::EmptyLabel));
+    }
+
+    #[test]
+    fn weights() {
+        assert_eq!(parse_weights("1,2,3"), Ok(vec![dec!(1), dec!(2), dec!(3)]));
+        assert_eq!(parse_weights("1-2-3"), Ok(vec![dec!(1), dec!(2), dec!(3)]));
+        assert_eq!(parse_weights("0,0"), Err(ParseError::WeightsAllZero));
+        assert_eq!(parse_weights("a,b"), Err(ParseError::WeightsNotRecognised));
+        assert_eq!(parse_weights(&"1,".repeat(31)), Err(ParseError::TooManyWeights));
+    }
+}

@@ -1,0 +1,127 @@
+//! Round axis ticks and the linear map from values to pixels. Values stay exact Decimals so tick labels read
+//! "$25B", never "$24.999999B"; only the pixel position is a float.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// An axis whose ends and ticks fall on round numbers: steps of 1, 2, 2.5 or 5 times a power of ten.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    pub min: Decimal,
+    pub max: Decimal,
+    pub ticks: Vec<Decimal>,
+}
+
+impl Axis {
+    /// An axis covering `low..=high` (zero always included) with about `target` ticks.
+    ///
+    /// ```
+    /// use deal_calculator::plot::axis::Axis;
+    /// use rust_decimal::Decimal;
+    /// let axis = Axis::nice(Decimal::ZERO, Decimal::from(138), 5);
+    /// assert_eq!(axis.max, Decimal::from(150));
+    /// assert_eq!(axis.ticks.len(), 7); // 0, 25, …, 150
+    /// ```
+    pub fn nice(low: Decimal, high: Decimal, target: u32) -> Axis {
+        let low = low.min(Decimal::ZERO);
+        let high = high.max(Decimal::ZERO);
+        if low == high {
+            return Axis { min: Decimal::ZERO, max: Decimal::ONE, ticks: vec![Decimal::ZERO, Decimal::ONE] };
+        }
+        let raw = (high - low) / Decimal::from(target.max(1));
+        let step = nice_step(raw);
+        let min = (low / step).floor() * step;
+        let max = (high / step).ceil() * step;
+        let mut ticks = Vec::new();
+        let mut tick = min;
+        while tick <= max && ticks.len() < 50 {
+            ticks.push(tick.normalize());
+            tick += step;
+        }
+        Axis { min: min.normalize(), max: max.normalize(), ticks }
+    }
+
+    /// Where `value` falls between `start` (for `min`) and `end` (for `max`) in pixels.
+    pub fn position(&self, value: Decimal, start: f64, end: f64) -> f64 {
+        let span = (self.max - self.min).to_f64().unwrap_or(1.0);
+        let offset = (value - self.min).to_f64().unwrap_or(0.0);
+        if span == 0.0 {
+            return start;
+        }
+        start + (end - start) * offset / span
+    }
+}
+
+/// The smallest round step at least `raw`.
+fn nice_step(raw: Decimal) -> Decimal {
+    let mut magnitude = Decimal::ONE;
+    while magnitude * Decimal::TEN <= raw {
+        magnitude *= Decimal::TEN;
+    }
+    while magnitude > raw && magnitude > Decimal::new(1, 20) {
+        magnitude /= Decimal::TEN;
+    }
+    [Decimal::ONE, Decimal::TWO, Decimal::new(25, 1), Decimal::from(5), Decimal::TEN]
+        .into_iter()
+        .map(|factor| factor * magnitude)
+        .find(|step| *step >= raw)
+        .unwrap_or(magnitude * Decimal::TEN)
+}
+
+/// An SVG path through points, skipping none: "M0,10L5,8…".
+///
+/// ```
+/// use deal_calculator::plot::axis::line_path;
+/// assert_eq!(line_path(&[(0.0, 10.0), (5.0, 8.25)]), "M0,10L5,8.3");
+/// ```
+pub fn line_path(points: &[(f64, f64)]) -> String {
+    let mut path = String::with_capacity(points.len() * 12);
+    for (i, (x, y)) in points.iter().enumerate() {
+        path.push(if i == 0 { 'M' } else { 'L' });
+        path.push_str(&coordinate(*x));
+        path.push(',');
+        path.push_str(&coordinate(*y));
+    }
+    path
+}
+
+/// One decimal is finer than a pixel; trailing zeros dropped to keep paths short.
+pub fn coordinate(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded == rounded.trunc() {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn ticks_are_round() {
+        let axis = Axis::nice(dec!(0), dec!(50_000_000_000), 5);
+        assert_eq!(axis.ticks, vec![dec!(0), dec!(1e10), dec!(2e10), dec!(3e10), dec!(4e10), dec!(5e10)]);
+        let axis = Axis::nice(dec!(-38), dec!(88), 5);
+        assert_eq!(axis.min, dec!(-50));
+        assert_eq!(axis.max, dec!(100));
+        assert!(axis.ticks.contains(&dec!(0)));
+        let axis = Axis::nice(dec!(0), dec!(0.7), 4);
+        assert_eq!(axis.ticks, vec![dec!(0), dec!(0.2), dec!(0.4), dec!(0.6), dec!(0.8)]);
+    }
+
+    #[test]
+    fn empty_range_still_draws() {
+        let axis = Axis::nice(dec!(0), dec!(0), 5);
+        assert_eq!(axis.ticks, vec![dec!(0), dec!(1)]);
+    }
+
+    #[test]
+    fn positions_map_linearly() {
+        let axis = Axis::nice(dec!(0), dec!(100), 5);
+        assert_eq!(axis.position(dec!(50), 200.0, 0.0), 100.0);
+        assert_eq!(axis.position(dec!(0), 200.0, 0.0), 200.0);
+    }
+}

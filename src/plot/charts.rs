@@ -1,0 +1,351 @@
+//! What each chart shows, computed from a scenario and its outcome: series, categories, titles and the text a
+//! screen reader hears. The SVG components only place these on a grid.
+
+use rust_decimal::Decimal;
+
+use crate::model::format;
+use crate::model::metrics::MetricKey;
+use crate::model::scenario::Scenario;
+use crate::model::units::{Gigawatts, Money};
+use crate::model::Outcome;
+
+/// What a chart's values are measured in, for axis labels and tooltips.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueUnit {
+    Money,
+    Gigawatts,
+    TerawattHours,
+}
+
+impl ValueUnit {
+    /// A value as a tooltip or table shows it.
+    pub fn format(self, value: Decimal) -> String {
+        match self {
+            ValueUnit::Money => format::money(Money::from_dollars(value)),
+            ValueUnit::Gigawatts => format::gigawatts(Gigawatts::new(value)),
+            ValueUnit::TerawattHours => format!("{} TWh", format::plain(value)),
+        }
+    }
+
+    /// A tick label: the same, shorter.
+    pub fn tick(self, value: Decimal) -> String {
+        match self {
+            ValueUnit::Money => format::money(Money::from_dollars(value)),
+            ValueUnit::Gigawatts | ValueUnit::TerawattHours => format::plain(value),
+        }
+    }
+
+    pub fn axis_title(self) -> &'static str {
+        match self {
+            ValueUnit::Money => "US dollars",
+            ValueUnit::Gigawatts => "GW",
+            ValueUnit::TerawattHours => "TWh",
+        }
+    }
+}
+
+/// One line or one layer of a stack.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    /// The colour slot (`series-1` … `series-8`, `series-invest`, `series-net`), styled in CSS for both themes.
+    pub class: &'static str,
+    pub dashed: bool,
+    pub values: Vec<Decimal>,
+}
+
+/// A chart over a sequence of categories (months or years).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData {
+    pub title: String,
+    /// One or two sentences for screen readers: what the chart shows and where it ends up.
+    pub description: String,
+    pub unit: ValueUnit,
+    /// One label per point ("Mar 2026", "2027").
+    pub categories: Vec<String>,
+    /// Which categories carry an x-axis label, and the label.
+    pub x_ticks: Vec<(usize, String)>,
+    pub series: Vec<Series>,
+    /// Marks on the category axis (tranche payments), with their text.
+    pub markers: Vec<(usize, String)>,
+    /// Which categories the table view lists (all for yearly charts, year ends for monthly ones).
+    pub table_rows: Vec<usize>,
+}
+
+const AGREEMENT_CLASSES: [&str; 8] =
+    ["series-1", "series-2", "series-3", "series-4", "series-5", "series-6", "series-7", "series-8"];
+
+fn agreement_class(index: usize) -> &'static str {
+    AGREEMENT_CLASSES.get(index % AGREEMENT_CLASSES.len()).copied().unwrap_or("series-1")
+}
+
+/// Chart 1: cumulative money, month by month.
+pub fn cumulative(scenario: &Scenario, outcome: &Outcome) -> ChartData {
+    let rows = outcome.schedule.cumulative().unwrap_or_default();
+    let categories: Vec<String> = rows.iter().map(|r| r.month.label()).collect();
+    let x_ticks = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.month.month() == 1)
+        .map(|(i, r)| (i, r.month.year().to_string()))
+        .collect();
+    let mut series: Vec<Series> = scenario
+        .agreements
+        .iter()
+        .enumerate()
+        .map(|(index, agreement)| Series {
+            name: format!("{} (OpenAI spend)", agreement.label),
+            class: agreement_class(index),
+            dashed: false,
+            values: rows.iter().map(|r| r.spend.get(index).map_or(Decimal::ZERO, |m| m.dollars())).collect(),
+        })
+        .collect();
+    series.push(Series {
+        name: "Amazon's investment".into(),
+        class: "series-invest",
+        dashed: false,
+        values: rows.iter().map(|r| r.investment.dollars()).collect(),
+    });
+    let uncertain = rows.last().is_some_and(|r| r.investment != r.investment_expected);
+    if uncertain {
+        series.push(Series {
+            name: "Amazon's investment, expected".into(),
+            class: "series-invest",
+            dashed: true,
+            values: rows.iter().map(|r| r.investment_expected.dollars()).collect(),
+        });
+    }
+    series.push(Series {
+        name: "Net to Amazon (spend − investment)".into(),
+        class: "series-net",
+        dashed: true,
+        values: rows.iter().map(|r| r.net.dollars()).collect(),
+    });
+    let table_rows = year_ends(rows.iter().map(|r| r.month.month()).collect::<Vec<_>>().as_slice());
+    let last = rows.last();
+    let description = match last {
+        Some(end) => format!(
+            "Running totals from {} to {}. By {}, OpenAI has spent {} with AWS and Amazon has invested {}, a net of {} to Amazon.",
+            categories.first().cloned().unwrap_or_default(),
+            end.month.label(),
+            end.month.label(),
+            format::money(end.spend_total),
+            format::money(end.investment),
+            format::money(end.net),
+        ),
+        None => "No months to show.".into(),
+    };
+    ChartData {
+        title: "Cumulative money between Amazon and OpenAI".into(),
+        description,
+        unit: ValueUnit::Money,
+        categories,
+        x_ticks,
+        series,
+        markers: Vec::new(),
+        table_rows,
+    }
+}
+
+/// Indices of December months and the last month: the rows a monthly chart's table lists.
+fn year_ends(months: &[u8]) -> Vec<usize> {
+    let last = months.len().saturating_sub(1);
+    months.iter().enumerate().filter(|(i, m)| **m == 12 || *i == last).map(|(i, _)| i).collect()
+}
+
+/// Chart 2: OpenAI's spend with AWS per year, stacked by agreement, with tranche payments marked.
+pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
+    let years = outcome.schedule.by_year().unwrap_or_default();
+    let categories: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
+    let series = scenario
+        .agreements
+        .iter()
+        .enumerate()
+        .map(|(index, agreement)| Series {
+            name: agreement.label.clone(),
+            class: agreement_class(index),
+            dashed: false,
+            values: years.iter().map(|y| y.spend.get(index).map_or(Decimal::ZERO, |m| m.dollars())).collect(),
+        })
+        .collect();
+    let markers = outcome
+        .schedule
+        .payments
+        .iter()
+        .zip(&scenario.tranches)
+        .filter_map(|(payment, tranche)| {
+            let index = years.iter().position(|y| y.year == payment.month.year())?;
+            let text = if payment.lapsed {
+                format!("{}: lapses before {}", tranche.label, payment.month.label())
+            } else {
+                format!("{}: {} in {}", tranche.label, format::money(payment.nominal), payment.month.label())
+            };
+            Some((index, text))
+        })
+        .collect();
+    let peak = years.iter().max_by_key(|y| y.spend_total);
+    let description = match peak {
+        Some(peak) => format!(
+            "OpenAI's spend with AWS each year, by agreement. It peaks in {} at {}. Markers show Amazon's investment payments.",
+            peak.year,
+            format::money(peak.spend_total)
+        ),
+        None => "No years to show.".into(),
+    };
+    ChartData {
+        title: "OpenAI's spend with AWS per year".into(),
+        description,
+        unit: ValueUnit::Money,
+        x_ticks: categories.iter().cloned().enumerate().collect(),
+        table_rows: (0..categories.len()).collect(),
+        categories,
+        series,
+        markers,
+    }
+}
+
+/// Chart 3: OpenAI's infrastructure commitments, of which AWS, CoreWeave, and the rest.
+pub fn commitments(scenario: &Scenario, _outcome: &Outcome) -> ChartData {
+    let mut series: Vec<Series> = scenario
+        .agreements
+        .iter()
+        .enumerate()
+        .map(|(index, agreement)| Series {
+            name: agreement.label.clone(),
+            class: agreement_class(index),
+            dashed: false,
+            values: vec![agreement.total.dollars()],
+        })
+        .collect();
+    series.push(Series {
+        name: "CoreWeave".into(),
+        class: "series-coreweave",
+        dashed: false,
+        values: vec![scenario.context.coreweave.dollars()],
+    });
+    let named = Money::checked_sum(
+        scenario.agreements.iter().map(|a| a.total).chain([scenario.context.coreweave]),
+    )
+    .unwrap_or(Money::ZERO);
+    let total = scenario.context.total_commitments;
+    let rest = total.checked_sub(named).unwrap_or(Money::ZERO).max(Money::ZERO);
+    series.push(Series {
+        name: "Other commitments".into(),
+        class: "series-rest",
+        dashed: false,
+        values: vec![rest.dollars()],
+    });
+    let description = if named > total {
+        format!(
+            "The agreements and CoreWeave add up to {}, more than the {} of total commitments entered.",
+            format::money(named),
+            format::money(total)
+        )
+    } else {
+        format!(
+            "Of OpenAI's {} of infrastructure commitments, AWS holds {} and CoreWeave {}.",
+            format::money(total),
+            format::money(named.checked_sub(scenario.context.coreweave).unwrap_or(Money::ZERO)),
+            format::money(scenario.context.coreweave)
+        )
+    };
+    ChartData {
+        title: "OpenAI's infrastructure commitments".into(),
+        description,
+        unit: ValueUnit::Money,
+        categories: vec!["Commitments".into()],
+        x_ticks: Vec::new(),
+        series,
+        markers: Vec::new(),
+        table_rows: vec![0],
+    }
+}
+
+/// Chart 4: compute over time: energy per year (bars), and GW online at each year's end in the table.
+pub fn compute(scenario: &Scenario, outcome: &Outcome) -> (ChartData, Vec<Decimal>) {
+    let years = outcome.schedule.by_year().unwrap_or_default();
+    let utilisation = scenario.compute.utilisation.fraction();
+    // GW-months × 730 h (8,760 / 12) × utilisation = GWh; / 1,000 = TWh.
+    let energy: Vec<Decimal> = years
+        .iter()
+        .map(|y| {
+            y.capacity_months
+                .checked_mul(Decimal::from(730u16))
+                .and_then(|gwh| gwh.checked_mul(utilisation))
+                .and_then(|gwh| gwh.checked_div(Decimal::from(1_000u16)))
+                .unwrap_or(Decimal::ZERO)
+                .round_dp(3)
+                .normalize()
+        })
+        .collect();
+    let online: Vec<Decimal> = years.iter().map(|y| y.capacity_online.value().round_dp(3).normalize()).collect();
+    let categories: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
+    let full = outcome.metrics.get(MetricKey::EnergyTwhPerYear).unwrap_or(Decimal::ZERO);
+    let description = format!(
+        "Energy the agreements' capacity uses each year at {} utilisation, as it comes online. At full capacity: {} a year.",
+        format::share(utilisation),
+        ValueUnit::TerawattHours.format(full)
+    );
+    let chart = ChartData {
+        title: "Compute: energy per year and GW online".into(),
+        description,
+        unit: ValueUnit::TerawattHours,
+        x_ticks: categories.iter().cloned().enumerate().collect(),
+        table_rows: (0..categories.len()).collect(),
+        categories,
+        series: vec![Series { name: "Energy used".into(), class: "series-energy", dashed: false, values: energy }],
+        markers: Vec::new(),
+    };
+    (chart, online)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reported() -> (Scenario, Outcome) {
+        let scenario = Scenario::reported();
+        let outcome = Outcome::compute(&scenario).unwrap();
+        (scenario, outcome)
+    }
+
+    #[test]
+    fn cumulative_ends_at_the_totals() {
+        let (scenario, outcome) = reported();
+        let chart = cumulative(&scenario, &outcome);
+        let last = |name: &str| *chart.series.iter().find(|s| s.name.starts_with(name)).unwrap().values.last().unwrap();
+        assert_eq!(last("AWS existing"), Money::billions(38).dollars());
+        assert_eq!(last("Amazon's investment"), Money::billions(50).dollars());
+        assert_eq!(last("Net"), Money::billions(88).dollars());
+        assert_eq!(chart.x_ticks.first().unwrap().1, "2026");
+        assert_eq!(*chart.table_rows.last().unwrap(), chart.categories.len() - 1);
+        assert!(chart.description.contains("$138B"));
+    }
+
+    #[test]
+    fn yearly_spend_marks_both_tranches_in_2026() {
+        let (scenario, outcome) = reported();
+        let chart = yearly_spend(&scenario, &outcome);
+        assert_eq!(chart.categories.first().unwrap(), "2025");
+        assert_eq!(chart.markers.len(), 2);
+        assert!(chart.markers.iter().all(|(i, _)| chart.categories[*i] == "2026"));
+    }
+
+    #[test]
+    fn commitments_leave_the_rest_of_600_billion() {
+        let (scenario, outcome) = reported();
+        let chart = commitments(&scenario, &outcome);
+        let rest = chart.series.last().unwrap().values[0];
+        assert_eq!(rest, Money::from_dollars(rust_decimal_macros::dec!(439_600_000_000)).dollars());
+    }
+
+    #[test]
+    fn compute_energy_reaches_full_capacity() {
+        let (scenario, outcome) = reported();
+        let (chart, online) = compute(&scenario, &outcome);
+        // 2029 is a whole year at 2 GW: 2 × 8,760 × 0.8 / 1,000 = 14.016 TWh.
+        let year = chart.categories.iter().position(|c| c == "2029").unwrap();
+        assert_eq!(chart.series[0].values[year], rust_decimal_macros::dec!(14.016));
+        assert_eq!(online[year], rust_decimal::Decimal::TWO);
+    }
+}
