@@ -40,8 +40,12 @@ pub enum ChartChoice {
 }
 
 impl ChartChoice {
-    pub const ALL: [ChartChoice; 4] =
-        [ChartChoice::Cumulative, ChartChoice::Yearly, ChartChoice::Commitments, ChartChoice::Compute];
+    pub const ALL: [ChartChoice; 4] = [
+        ChartChoice::Cumulative,
+        ChartChoice::Yearly,
+        ChartChoice::Commitments,
+        ChartChoice::Compute,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -87,7 +91,11 @@ impl Default for Display {
 
 /// Ids go back to the host inside messages: letters, digits, `-` and `_`, at most 64.
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 impl Display {
@@ -112,7 +120,10 @@ impl Display {
             }
             seen.push(name);
             let mut bad = |reason: &str| {
-                problems.push(LinkProblem { parameter: name.to_string(), reason: reason.to_string() })
+                problems.push(LinkProblem {
+                    parameter: name.to_string(),
+                    reason: reason.to_string(),
+                })
             };
             match name {
                 "embed" => match value {
@@ -175,7 +186,8 @@ mod tests {
 
     #[test]
     fn bad_options_keep_defaults_and_say_why() {
-        let (display, problems) = Display::from_query("embed=2&theme=neon&chart=pie&controls=maybe&id=<x>");
+        let (display, problems) =
+            Display::from_query("embed=2&theme=neon&chart=pie&controls=maybe&id=<x>");
         assert_eq!(display, Display::default());
         let named: Vec<_> = problems.iter().map(|p| p.parameter.as_str()).collect();
         assert_eq!(named, vec!["embed", "theme", "chart", "controls", "id"]);

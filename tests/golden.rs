@@ -9,7 +9,11 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 fn metric(scenario: &Scenario, key: MetricKey) -> Decimal {
-    Outcome::compute(scenario).unwrap().metrics.get(key).unwrap_or_else(|| panic!("{} undefined", key.key()))
+    Outcome::compute(scenario)
+        .unwrap()
+        .metrics
+        .get(key)
+        .unwrap_or_else(|| panic!("{} undefined", key.key()))
 }
 
 fn reported(key: MetricKey) -> Decimal {
@@ -19,19 +23,28 @@ fn reported(key: MetricKey) -> Decimal {
 #[test]
 fn investment_is_fifty_billion_thirty_percent_upfront() {
     assert_eq!(reported(MetricKey::InvestmentTotal), dec!(50_000_000_000));
-    assert_eq!(reported(MetricKey::InvestmentExpected), dec!(50_000_000_000));
+    assert_eq!(
+        reported(MetricKey::InvestmentExpected),
+        dec!(50_000_000_000)
+    );
     assert_eq!(reported(MetricKey::InvestmentUpfrontShare), dec!(0.3));
 }
 
 #[test]
 fn infrastructure_is_138_billion_and_the_expansion_runs_12_5_a_year() {
-    assert_eq!(reported(MetricKey::InfrastructureTotal), dec!(138_000_000_000));
+    assert_eq!(
+        reported(MetricKey::InfrastructureTotal),
+        dec!(138_000_000_000)
+    );
     assert_eq!(reported(MetricKey::ExpansionPerYear), dec!(12_500_000_000));
 }
 
 #[test]
 fn per_gigawatt_figures() {
-    assert_eq!(reported(MetricKey::InfrastructurePerGw), dec!(69_000_000_000));
+    assert_eq!(
+        reported(MetricKey::InfrastructurePerGw),
+        dec!(69_000_000_000)
+    );
     assert_eq!(reported(MetricKey::SpendPerGw), dec!(50_000_000_000));
     assert_eq!(reported(MetricKey::InvestmentPerGw), dec!(25_000_000_000));
     assert_eq!(reported(MetricKey::CapacityTotal), dec!(2));
@@ -43,7 +56,10 @@ fn ratios_to_context_figures() {
     assert_eq!(reported(MetricKey::AmazonNetNominal), dec!(88_000_000_000));
     assert_eq!(reported(MetricKey::RunwayMonths), dec!(75));
     assert_eq!(reported(MetricKey::CommitmentsShare), dec!(0.23));
-    assert_eq!(reported(MetricKey::CoreweaveShare).round_dp(4), dec!(0.0373));
+    assert_eq!(
+        reported(MetricKey::CoreweaveShare).round_dp(4),
+        dec!(0.0373)
+    );
     assert_eq!(reported(MetricKey::AnthropicMultiple), dec!(6.25));
 }
 
@@ -69,8 +85,14 @@ fn present_value_of_the_expansion_spread_evenly() {
 fn a_35_billion_tranche_at_60_percent_is_worth_21_billion() {
     let mut deal = Scenario::reported();
     deal.tranches[1].probability = Share::new(dec!(0.6)).unwrap();
-    assert_eq!(metric(&deal, MetricKey::InvestmentExpected), dec!(36_000_000_000));
-    assert_eq!(metric(&deal, MetricKey::InvestmentTotal), dec!(50_000_000_000));
+    assert_eq!(
+        metric(&deal, MetricKey::InvestmentExpected),
+        dec!(36_000_000_000)
+    );
+    assert_eq!(
+        metric(&deal, MetricKey::InvestmentTotal),
+        dec!(50_000_000_000)
+    );
     let outcome = Outcome::compute(&deal).unwrap();
     assert_eq!(outcome.schedule.payments[1].expected, Money::billions(21));
 }
@@ -88,7 +110,10 @@ fn present_values_are_below_nominal_and_net_is_their_difference() {
     let infrastructure_pv = reported(MetricKey::InfrastructurePv);
     assert!(investment_pv < dec!(50_000_000_000) && investment_pv > dec!(45_000_000_000));
     assert!(infrastructure_pv < dec!(138_000_000_000) && infrastructure_pv > dec!(90_000_000_000));
-    assert_eq!(reported(MetricKey::AmazonNetPv), infrastructure_pv - investment_pv);
+    assert_eq!(
+        reported(MetricKey::AmazonNetPv),
+        infrastructure_pv - investment_pv
+    );
 }
 
 #[test]
@@ -97,5 +122,8 @@ fn without_capacity_per_gw_figures_are_undefined_not_errors() {
     deal.agreements[1].capacity = None;
     let outcome = Outcome::compute(&deal).unwrap();
     assert_eq!(outcome.metrics.get(MetricKey::SpendPerGw), None);
-    assert_eq!(outcome.metrics.get(MetricKey::EnergyTwhPerYear), Some(dec!(0)));
+    assert_eq!(
+        outcome.metrics.get(MetricKey::EnergyTwhPerYear),
+        Some(dec!(0))
+    );
 }

@@ -25,7 +25,8 @@ fn share() -> impl Strategy<Value = Share> {
 }
 
 fn label() -> impl Strategy<Value = String> {
-    "[A-Za-z0-9<>&~=#%é🚀][A-Za-z0-9 <>&~=#%é🚀]{0,19}".prop_map(|text| parse::parse_label(&text).unwrap())
+    "[A-Za-z0-9<>&~=#%é🚀][A-Za-z0-9 <>&~=#%é🚀]{0,19}"
+        .prop_map(|text| parse::parse_label(&text).unwrap())
 }
 
 fn curve() -> impl Strategy<Value = Curve> {
@@ -35,20 +36,42 @@ fn curve() -> impl Strategy<Value = Curve> {
         Just(Curve::FrontLoaded),
         Just(Curve::BackLoaded),
         prop::collection::vec(0u32..=100, 1..6).prop_filter_map("a weight above zero", |weights| {
-            weights.iter().any(|w| *w > 0).then(|| Curve::Custom(weights.into_iter().map(Decimal::from).collect()))
+            weights
+                .iter()
+                .any(|w| *w > 0)
+                .then(|| Curve::Custom(weights.into_iter().map(Decimal::from).collect()))
         }),
     ]
 }
 
 fn tranche() -> impl Strategy<Value = Tranche> {
-    (label(), money(), month(), share(), prop::option::of(month())).prop_map(
-        |(label, amount, paid, probability, lapses)| Tranche { id: 0, label, amount, paid, probability, lapses },
+    (
+        label(),
+        money(),
+        month(),
+        share(),
+        prop::option::of(month()),
     )
+        .prop_map(|(label, amount, paid, probability, lapses)| Tranche {
+            id: 0,
+            label,
+            amount,
+            paid,
+            probability,
+            lapses,
+        })
 }
 
 fn agreement() -> impl Strategy<Value = Agreement> {
-    (label(), money(), month(), 1u16..=300, prop::option::of(0u32..=1_000_000), curve()).prop_map(
-        |(label, total, start, term, capacity, curve)| Agreement {
+    (
+        label(),
+        money(),
+        month(),
+        1u16..=300,
+        prop::option::of(0u32..=1_000_000),
+        curve(),
+    )
+        .prop_map(|(label, total, start, term, capacity, curve)| Agreement {
             id: 0,
             label,
             total,
@@ -56,56 +79,77 @@ fn agreement() -> impl Strategy<Value = Agreement> {
             term: Months::new(term),
             capacity: capacity.map(|mw| Gigawatts::new(Decimal::new(i64::from(mw), 3))),
             curve,
-        },
-    )
+        })
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     (
         prop::collection::vec(tranche(), 1..=12),
         prop::collection::vec(agreement(), 1..=8),
-        (0u16..=120, share(), 100u32..=300, 0u32..=10_000, 100u32..=20_000, money()),
+        (
+            0u16..=120,
+            share(),
+            100u32..=300,
+            0u32..=10_000,
+            100u32..=20_000,
+            money(),
+        ),
         (money(), money(), money(), money()),
         share(),
     )
-        .prop_map(|(mut tranches, mut agreements, compute, context, discount_rate)| {
-            for (id, t) in tranches.iter_mut().enumerate() {
-                t.id = id as u32;
-            }
-            for (id, a) in agreements.iter_mut().enumerate() {
-                a.id = id as u32;
-            }
-            let (ramp, utilisation, pue, price, watts, capex) = compute;
-            Scenario {
-                tranches,
-                agreements,
-                compute: Compute {
-                    ramp: Months::new(ramp),
-                    utilisation,
-                    pue: Pue::new(Decimal::new(i64::from(pue), 2)).unwrap(),
-                    power_price: PowerPrice::per_mwh(Money::from_dollars(Decimal::from(price))),
-                    accelerator_power: Watts::new(Decimal::from(watts)),
-                    capital_cost: CostPerGigawatt::new(capex),
-                },
-                context: Context {
-                    burn_per_year: context.0,
-                    total_commitments: context.1,
-                    coreweave: context.2,
-                    anthropic: context.3,
-                },
-                discount_rate,
-            }
-        })
+        .prop_map(
+            |(mut tranches, mut agreements, compute, context, discount_rate)| {
+                for (id, t) in tranches.iter_mut().enumerate() {
+                    t.id = id as u32;
+                }
+                for (id, a) in agreements.iter_mut().enumerate() {
+                    a.id = id as u32;
+                }
+                let (ramp, utilisation, pue, price, watts, capex) = compute;
+                Scenario {
+                    tranches,
+                    agreements,
+                    compute: Compute {
+                        ramp: Months::new(ramp),
+                        utilisation,
+                        pue: Pue::new(Decimal::new(i64::from(pue), 2)).unwrap(),
+                        power_price: PowerPrice::per_mwh(Money::from_dollars(Decimal::from(price))),
+                        accelerator_power: Watts::new(Decimal::from(watts)),
+                        capital_cost: CostPerGigawatt::new(capex),
+                    },
+                    context: Context {
+                        burn_per_year: context.0,
+                        total_commitments: context.1,
+                        coreweave: context.2,
+                        anthropic: context.3,
+                    },
+                    discount_rate,
+                }
+            },
+        )
 }
 
 fn doubled(scenario: &Scenario) -> Scenario {
     let twice = |m: Money| m.checked_add(m).unwrap();
     let mut out = scenario.clone();
-    out.tranches.iter_mut().for_each(|t| t.amount = twice(t.amount));
-    out.agreements.iter_mut().for_each(|a| a.total = twice(a.total));
+    out.tranches
+        .iter_mut()
+        .for_each(|t| t.amount = twice(t.amount));
+    out.agreements
+        .iter_mut()
+        .for_each(|a| a.total = twice(a.total));
     let c = &mut out.context;
-    (c.burn_per_year, c.total_commitments, c.coreweave, c.anthropic) =
-        (twice(c.burn_per_year), twice(c.total_commitments), twice(c.coreweave), twice(c.anthropic));
+    (
+        c.burn_per_year,
+        c.total_commitments,
+        c.coreweave,
+        c.anthropic,
+    ) = (
+        twice(c.burn_per_year),
+        twice(c.total_commitments),
+        twice(c.coreweave),
+        twice(c.anthropic),
+    );
     out.compute.capital_cost = CostPerGigawatt::new(twice(out.compute.capital_cost.money()));
     out.compute.power_price = PowerPrice::per_mwh(twice(out.compute.power_price.money_per_mwh()));
     out
@@ -222,7 +266,13 @@ fn the_longest_scenario_link_stays_under_2000_characters() {
 
 #[test]
 fn a_100_kb_link_is_decoded_or_refused_quickly_and_without_panic() {
-    let huge = format!("v=1&{}", (1..10_000).map(|i| format!("t{i}=~1B")).collect::<Vec<_>>().join("&"));
+    let huge = format!(
+        "v=1&{}",
+        (1..10_000)
+            .map(|i| format!("t{i}=~1B"))
+            .collect::<Vec<_>>()
+            .join("&")
+    );
     assert!(huge.len() > 60_000);
     let decoded = link::decode(&huge);
     assert_eq!(decoded.scenario.tranches.len(), 12);

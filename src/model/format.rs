@@ -8,9 +8,21 @@ use super::metrics::{MetricKey, Unit};
 use super::units::{Gigawatts, Money, Months, Share};
 
 const SCALES: [(Decimal, &str, &str); 4] = [
-    (Decimal::from_parts(3_567_587_328, 232, 0, false, 0), "T", "trillion"),
-    (Decimal::from_parts(1_000_000_000, 0, 0, false, 0), "B", "billion"),
-    (Decimal::from_parts(1_000_000, 0, 0, false, 0), "M", "million"),
+    (
+        Decimal::from_parts(3_567_587_328, 232, 0, false, 0),
+        "T",
+        "trillion",
+    ),
+    (
+        Decimal::from_parts(1_000_000_000, 0, 0, false, 0),
+        "B",
+        "billion",
+    ),
+    (
+        Decimal::from_parts(1_000_000, 0, 0, false, 0),
+        "M",
+        "million",
+    ),
     (Decimal::from_parts(1_000, 0, 0, false, 0), "K", "thousand"),
 ];
 
@@ -23,7 +35,9 @@ fn significant(value: Decimal, digits: u32) -> Decimal {
     let places = i64::from(digits).saturating_sub(magnitude);
     if places >= 0 {
         let places = u32::try_from(places).unwrap_or(0);
-        return value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero).normalize();
+        return value
+            .round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+            .normalize();
     }
     // Round to tens, hundreds, …: 999,600,000 to three digits is 1,000,000,000.
     let mut unit = Decimal::ONE;
@@ -32,7 +46,11 @@ fn significant(value: Decimal, digits: u32) -> Decimal {
     }
     value
         .checked_div(unit)
-        .map(|scaled| scaled.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero).saturating_mul(unit))
+        .map(|scaled| {
+            scaled
+                .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+                .saturating_mul(unit)
+        })
         .unwrap_or(value)
         .normalize()
 }
@@ -60,8 +78,12 @@ fn integer_digits(value: Decimal) -> i64 {
 /// Groups thousands: 1234567 → "1,234,567".
 fn group_thousands(value: Decimal) -> String {
     let text = value.normalize().to_string();
-    let (sign, text) = text.strip_prefix('-').map_or(("", text.as_str()), |rest| ("-", rest));
-    let (integer, fraction) = text.split_once('.').map_or((text, None), |(i, f)| (i, Some(f)));
+    let (sign, text) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |rest| ("-", rest));
+    let (integer, fraction) = text
+        .split_once('.')
+        .map_or((text, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::with_capacity(integer.len().saturating_add(integer.len() / 3));
     for (i, c) in integer.chars().enumerate() {
         if i > 0 && (integer.len().saturating_sub(i)) % 3 == 0 {
@@ -85,12 +107,19 @@ fn group_thousands(value: Decimal) -> String {
 /// ```
 pub fn money(amount: Money) -> String {
     let dollars = amount.dollars();
-    let sign = if dollars.is_sign_negative() && !dollars.is_zero() { "−" } else { "" };
+    let sign = if dollars.is_sign_negative() && !dollars.is_zero() {
+        "−"
+    } else {
+        ""
+    };
     // Round first, then pick the scale, so that 999.6M reads "$1B" rather than "$1,000M".
     let value = significant(dollars.abs(), 3);
     for (scale, suffix, _) in SCALES.iter().take(3) {
         if value >= *scale {
-            return format!("{sign}${}{suffix}", group_thousands(significant(value / *scale, 3)));
+            return format!(
+                "{sign}${}{suffix}",
+                group_thousands(significant(value / *scale, 3))
+            );
         }
     }
     format!("{sign}${}", group_thousands(value))
@@ -101,7 +130,10 @@ pub fn money_words(amount: Money) -> String {
     let value = amount.dollars();
     for (scale, _, word) in SCALES.iter().take(3) {
         if value >= *scale {
-            return format!("${} {word}", group_thousands(significant(value / *scale, 6)));
+            return format!(
+                "${} {word}",
+                group_thousands(significant(value / *scale, 6))
+            );
         }
     }
     format!("${}", group_thousands(value.round_dp(2)))
@@ -124,7 +156,11 @@ pub fn money_token(amount: Money) -> String {
     }
     SCALES
         .iter()
-        .filter_map(|(scale, suffix, _)| value.checked_div(*scale).map(|v| format!("{}{suffix}", v.normalize())))
+        .filter_map(|(scale, suffix, _)| {
+            value
+                .checked_div(*scale)
+                .map(|v| format!("{}{suffix}", v.normalize()))
+        })
         .min_by_key(|token| (token.len(), !token.ends_with('B')))
         .unwrap_or_else(|| format!("{value}"))
 }
@@ -136,7 +172,13 @@ pub fn number_token(value: Decimal) -> String {
 
 /// "30%", "23%", "3.73%".
 pub fn share(fraction: Decimal) -> String {
-    format!("{}%", group_thousands(significant(fraction.saturating_mul(Decimal::ONE_HUNDRED), 3)))
+    format!(
+        "{}%",
+        group_thousands(significant(
+            fraction.saturating_mul(Decimal::ONE_HUNDRED),
+            3
+        ))
+    )
 }
 
 /// The token for a share: "60%".
@@ -152,7 +194,13 @@ pub fn gigawatts(value: Gigawatts) -> String {
 /// "7 years", "18 months", "7 years 6 months".
 pub fn span(value: Months) -> String {
     let (years, months) = (value.count() / 12, value.count() % 12);
-    let plural = |n: u16, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let plural = |n: u16, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
     match (years, months) {
         (0, m) => plural(m, "month"),
         (y, 0) => plural(y, "year"),
@@ -181,7 +229,9 @@ pub fn span_token(value: Months) -> String {
 /// assert_eq!(metric(MetricKey::SpendPerGw, None), "—");
 /// ```
 pub fn metric(key: MetricKey, value: Option<Decimal>) -> String {
-    let Some(value) = value else { return "—".into() };
+    let Some(value) = value else {
+        return "—".into();
+    };
     match key.unit() {
         Unit::Money => money(Money::from_dollars(value)),
         Unit::MoneyPerYear => format!("{}/yr", money(Money::from_dollars(value))),

@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 
 use super::format::{money_token, number_token, span_token};
 use super::parse::{
-    parse_gigawatts, parse_label, parse_money, parse_month, parse_ratio, parse_span, parse_watts, parse_weights,
-    ParseError, Scale, SpanUnit,
+    parse_gigawatts, parse_label, parse_money, parse_month, parse_ratio, parse_span, parse_watts,
+    parse_weights, ParseError, Scale, SpanUnit,
 };
 use super::scenario::{
     Agreement, Curve, Scenario, Tranche, MAX_AGREEMENTS, MAX_TRANCHES, RAMP_BOUNDS, TERM_BOUNDS,
@@ -43,26 +43,32 @@ pub struct Decoded {
 /// The row a link's tranche `tN` starts from before its fields apply: the reported row, or for rows the report
 /// does not have, a fixed template (frozen for version 1 so that old links keep their meaning).
 fn base_tranche(base: &Scenario, index: usize) -> Tranche {
-    base.tranches.get(index).cloned().unwrap_or_else(|| Tranche {
-        id: 0,
-        label: format!("Tranche {}", index.saturating_add(1)),
-        amount: Money::ZERO,
-        paid: YearMonth::new(2026, 3).unwrap_or(YearMonth::FIRST),
-        probability: Share::ONE,
-        lapses: None,
-    })
+    base.tranches
+        .get(index)
+        .cloned()
+        .unwrap_or_else(|| Tranche {
+            id: 0,
+            label: format!("Tranche {}", index.saturating_add(1)),
+            amount: Money::ZERO,
+            paid: YearMonth::new(2026, 3).unwrap_or(YearMonth::FIRST),
+            probability: Share::ONE,
+            lapses: None,
+        })
 }
 
 fn base_agreement(base: &Scenario, index: usize) -> Agreement {
-    base.agreements.get(index).cloned().unwrap_or_else(|| Agreement {
-        id: 0,
-        label: format!("Agreement {}", index.saturating_add(1)),
-        total: Money::ZERO,
-        start: YearMonth::new(2026, 3).unwrap_or(YearMonth::FIRST),
-        term: Months::years(5),
-        capacity: None,
-        curve: Curve::Even,
-    })
+    base.agreements
+        .get(index)
+        .cloned()
+        .unwrap_or_else(|| Agreement {
+            id: 0,
+            label: format!("Agreement {}", index.saturating_add(1)),
+            total: Money::ZERO,
+            start: YearMonth::new(2026, 3).unwrap_or(YearMonth::FIRST),
+            term: Months::years(5),
+            capacity: None,
+            curve: Curve::Even,
+        })
 }
 
 /// Writes the scenario as a query string without the leading `?`; empty for the deal as reported.
@@ -80,7 +86,11 @@ pub fn encode(scenario: &Scenario) -> String {
     let base = Scenario::reported();
     let mut out = String::new();
     let mut put = |name: &str, value: &str| {
-        let _ = write!(out, "{}{name}={value}", if out.is_empty() { "" } else { "&" });
+        let _ = write!(
+            out,
+            "{}{name}={value}",
+            if out.is_empty() { "" } else { "&" }
+        );
     };
     if scenario.tranches.len() != base.tranches.len() {
         put("tn", &scenario.tranches.len().to_string());
@@ -102,16 +112,56 @@ pub fn encode(scenario: &Scenario) -> String {
     let (c, b) = (&scenario.compute, &base.compute);
     let scalars: [(&str, String, String); 11] = [
         ("ramp", span_token(c.ramp), span_token(b.ramp)),
-        ("util", percent_token(c.utilisation), percent_token(b.utilisation)),
-        ("pue", number_token(c.pue.ratio()), number_token(b.pue.ratio())),
-        ("price", number_token(c.power_price.money_per_mwh().dollars()), number_token(b.power_price.money_per_mwh().dollars())),
-        ("watts", number_token(c.accelerator_power.value()), number_token(b.accelerator_power.value())),
-        ("capex", money_token(c.capital_cost.money()), money_token(b.capital_cost.money())),
-        ("burn", money_token(scenario.context.burn_per_year), money_token(base.context.burn_per_year)),
-        ("commit", money_token(scenario.context.total_commitments), money_token(base.context.total_commitments)),
-        ("coreweave", money_token(scenario.context.coreweave), money_token(base.context.coreweave)),
-        ("anthropic", money_token(scenario.context.anthropic), money_token(base.context.anthropic)),
-        ("rate", percent_token(scenario.discount_rate), percent_token(base.discount_rate)),
+        (
+            "util",
+            percent_token(c.utilisation),
+            percent_token(b.utilisation),
+        ),
+        (
+            "pue",
+            number_token(c.pue.ratio()),
+            number_token(b.pue.ratio()),
+        ),
+        (
+            "price",
+            number_token(c.power_price.money_per_mwh().dollars()),
+            number_token(b.power_price.money_per_mwh().dollars()),
+        ),
+        (
+            "watts",
+            number_token(c.accelerator_power.value()),
+            number_token(b.accelerator_power.value()),
+        ),
+        (
+            "capex",
+            money_token(c.capital_cost.money()),
+            money_token(b.capital_cost.money()),
+        ),
+        (
+            "burn",
+            money_token(scenario.context.burn_per_year),
+            money_token(base.context.burn_per_year),
+        ),
+        (
+            "commit",
+            money_token(scenario.context.total_commitments),
+            money_token(base.context.total_commitments),
+        ),
+        (
+            "coreweave",
+            money_token(scenario.context.coreweave),
+            money_token(base.context.coreweave),
+        ),
+        (
+            "anthropic",
+            money_token(scenario.context.anthropic),
+            money_token(base.context.anthropic),
+        ),
+        (
+            "rate",
+            percent_token(scenario.discount_rate),
+            percent_token(base.discount_rate),
+        ),
     ];
     for (name, value, reported) in &scalars {
         if value != reported {
@@ -132,20 +182,31 @@ fn percent_token(share: Share) -> String {
 /// The row's fields joined by `~`, each left empty where it equals the base row; trailing empties dropped.
 /// `None` when nothing differs.
 fn tranche_fields(tranche: &Tranche, base: &Tranche) -> Option<String> {
-    let lapse = |lapse: Option<YearMonth>| lapse.map_or_else(|| "none".to_string(), |m| m.to_string());
+    let lapse =
+        |lapse: Option<YearMonth>| lapse.map_or_else(|| "none".to_string(), |m| m.to_string());
     join_fields(&[
         differing(escape_label(&tranche.label), escape_label(&base.label)),
         differing(money_token(tranche.amount), money_token(base.amount)),
         differing(tranche.paid.to_string(), base.paid.to_string()),
-        differing(percent_token(tranche.probability), percent_token(base.probability)),
+        differing(
+            percent_token(tranche.probability),
+            percent_token(base.probability),
+        ),
         differing(lapse(tranche.lapses), lapse(base.lapses)),
     ])
 }
 
 fn agreement_fields(agreement: &Agreement, base: &Agreement) -> Option<String> {
-    let capacity = |a: &Agreement| a.capacity.map_or_else(|| "none".to_string(), |gw| number_token(gw.value()));
+    let capacity = |a: &Agreement| {
+        a.capacity
+            .map_or_else(|| "none".to_string(), |gw| number_token(gw.value()))
+    };
     let curve = |a: &Agreement| match &a.curve {
-        Curve::Custom(weights) => weights.iter().map(|w| number_token(*w)).collect::<Vec<_>>().join(","),
+        Curve::Custom(weights) => weights
+            .iter()
+            .map(|w| number_token(*w))
+            .collect::<Vec<_>>()
+            .join(","),
         named => named.code().to_string(),
     };
     join_fields(&[
@@ -168,7 +229,14 @@ fn differing(value: String, base: String) -> String {
 
 fn join_fields(fields: &[String]) -> Option<String> {
     let used = fields.iter().rposition(|field| !field.is_empty())?;
-    Some(fields.iter().take(used.saturating_add(1)).cloned().collect::<Vec<_>>().join("~"))
+    Some(
+        fields
+            .iter()
+            .take(used.saturating_add(1))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("~"),
+    )
 }
 
 /// Labels keep letters, digits and a few safe marks as they are; spaces become `+`; everything else is
@@ -177,9 +245,17 @@ fn escape_label(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     for byte in label.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'(' | b')' | b'!' | b'*' | b'\'' => {
-                out.push(char::from(byte))
-            }
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'('
+            | b')'
+            | b'!'
+            | b'*'
+            | b'\'' => out.push(char::from(byte)),
             b' ' => out.push('+'),
             _ => {
                 let _ = write!(out, "%{byte:02X}");
@@ -221,7 +297,10 @@ pub fn decode(query: &str) -> Decoded {
     let mut scenario = base.clone();
     let mut problems = Vec::new();
     let mut problem = |parameter: &str, reason: String| {
-        problems.push(LinkProblem { parameter: parameter.chars().take(24).collect(), reason })
+        problems.push(LinkProblem {
+            parameter: parameter.chars().take(24).collect(),
+            reason,
+        })
     };
 
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -236,7 +315,10 @@ pub fn decode(query: &str) -> Decoded {
             continue;
         }
         if seen.contains(&name) {
-            problem(&name, "appears more than once: the first one is used".into());
+            problem(
+                &name,
+                "appears more than once: the first one is used".into(),
+            );
             continue;
         }
         if pairs.len() >= MAX_PARAMETERS {
@@ -247,13 +329,22 @@ pub fn decode(query: &str) -> Decoded {
         pairs.push((name, value.to_string()));
     }
     if skipped > 0 {
-        problem("link", format!("has {skipped} more parameters than any scenario needs: they were ignored"));
+        problem(
+            "link",
+            format!("has {skipped} more parameters than any scenario needs: they were ignored"),
+        );
     }
 
     for (name, value) in &pairs {
         if name == "v" {
             if value != "1" {
-                problem(name, format!("version {} is not known here: read as version {VERSION}", short(value)));
+                problem(
+                    name,
+                    format!(
+                        "version {} is not known here: read as version {VERSION}",
+                        short(value)
+                    ),
+                );
             }
             continue;
         }
@@ -262,9 +353,24 @@ pub fn decode(query: &str) -> Decoded {
         }
     }
 
-    let tranche_count = list_count(&pairs, "tn", 't', base.tranches.len(), MAX_TRANCHES, "tranches", &mut problem);
-    let agreement_count =
-        list_count(&pairs, "an", 'a', base.agreements.len(), MAX_AGREEMENTS, "agreements", &mut problem);
+    let tranche_count = list_count(
+        &pairs,
+        "tn",
+        't',
+        base.tranches.len(),
+        MAX_TRANCHES,
+        "tranches",
+        &mut problem,
+    );
+    let agreement_count = list_count(
+        &pairs,
+        "an",
+        'a',
+        base.agreements.len(),
+        MAX_AGREEMENTS,
+        "agreements",
+        &mut problem,
+    );
     scenario.tranches = (0..tranche_count)
         .map(|index| {
             let mut row = base_tranche(&base, index);
@@ -304,8 +410,20 @@ fn short(text: &str) -> String {
 
 fn is_scenario_parameter(name: &str) -> bool {
     const SCALARS: [&str; 14] = [
-        "v", "tn", "an", "ramp", "util", "pue", "price", "watts", "capex", "burn", "commit", "coreweave",
-        "anthropic", "rate",
+        "v",
+        "tn",
+        "an",
+        "ramp",
+        "util",
+        "pue",
+        "price",
+        "watts",
+        "capex",
+        "burn",
+        "commit",
+        "coreweave",
+        "anthropic",
+        "rate",
     ];
     SCALARS.contains(&name) || row_index(name, 't').is_some() || row_index(name, 'a').is_some()
 }
@@ -313,7 +431,10 @@ fn is_scenario_parameter(name: &str) -> bool {
 /// "t3" → Some(3) for the letter 't'; digits only, so "t03" or "t1x" are not rows.
 fn row_index(name: &str, letter: char) -> Option<usize> {
     let digits = name.strip_prefix(letter)?;
-    if digits.is_empty() || digits.len() > 6 || digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit())
+    if digits.is_empty()
+        || digits.len() > 6
+        || digits.starts_with('0')
+        || !digits.bytes().all(|b| b.is_ascii_digit())
     {
         return None;
     }
@@ -347,7 +468,9 @@ fn list_count(
             }
         }
     }
-    let Some((_, value)) = pairs.iter().find(|(name, _)| name == count_name) else { return highest };
+    let Some((_, value)) = pairs.iter().find(|(name, _)| name == count_name) else {
+        return highest;
+    };
     match value.parse::<usize>() {
         Ok(count) if (1..=max).contains(&count) => count,
         _ => {
@@ -363,18 +486,22 @@ fn field_error(field: &str, error: &ParseError) -> String {
 
 /// A share written as a percentage without its sign ("60" is 60%, "0.5" is 0.5%).
 fn parse_percent(text: &str) -> Result<Share, ParseError> {
-    let number = parse_ratio(text, Decimal::ZERO, Decimal::ONE_HUNDRED).map_err(|error| match error {
-        ParseError::RatioOutOfRange { .. } => ParseError::ShareOutOfRange,
-        other => other,
-    })?;
-    let fraction = number.checked_div(Decimal::ONE_HUNDRED).ok_or(ParseError::ShareOutOfRange)?;
+    let number =
+        parse_ratio(text, Decimal::ZERO, Decimal::ONE_HUNDRED).map_err(|error| match error {
+            ParseError::RatioOutOfRange { .. } => ParseError::ShareOutOfRange,
+            other => other,
+        })?;
+    let fraction = number
+        .checked_div(Decimal::ONE_HUNDRED)
+        .ok_or(ParseError::ShareOutOfRange)?;
     Share::new(fraction).ok_or(ParseError::ShareOutOfRange)
 }
 
 fn apply_scalar(scenario: &mut Scenario, name: &str, raw: &str) -> Result<(), String> {
     let value = unescape(raw).ok_or_else(|| "is not valid text".to_string())?;
     let value = value.as_str();
-    let money = |field: &str| parse_money(value, Scale::Billions).map_err(|e| field_error(field, &e));
+    let money =
+        |field: &str| parse_money(value, Scale::Billions).map_err(|e| field_error(field, &e));
     let compute = &mut scenario.compute;
     match name {
         "tn" | "an" => {}
@@ -382,10 +509,15 @@ fn apply_scalar(scenario: &mut Scenario, name: &str, raw: &str) -> Result<(), St
             compute.ramp = parse_span(value, SpanUnit::Months, RAMP_BOUNDS.0, RAMP_BOUNDS.1)
                 .map_err(|e| field_error("ramp", &e))?
         }
-        "util" => compute.utilisation = parse_percent(value).map_err(|e| field_error("utilisation", &e))?,
+        "util" => {
+            compute.utilisation =
+                parse_percent(value).map_err(|e| field_error("utilisation", &e))?
+        }
         "pue" => {
-            let ratio = parse_ratio(value, Decimal::ONE, Decimal::from(3u8)).map_err(|e| field_error("PUE", &e))?;
-            compute.pue = Pue::new(ratio).ok_or_else(|| "PUE: must be between 1 and 3".to_string())?;
+            let ratio = parse_ratio(value, Decimal::ONE, Decimal::from(3u8))
+                .map_err(|e| field_error("PUE", &e))?;
+            compute.pue =
+                Pue::new(ratio).ok_or_else(|| "PUE: must be between 1 and 3".to_string())?;
         }
         "price" => {
             compute.power_price = PowerPrice::per_mwh(
@@ -393,15 +525,19 @@ fn apply_scalar(scenario: &mut Scenario, name: &str, raw: &str) -> Result<(), St
             )
         }
         "watts" => {
-            compute.accelerator_power =
-                Watts::new(parse_watts(value).map_err(|e| field_error("power per accelerator", &e))?)
+            compute.accelerator_power = Watts::new(
+                parse_watts(value).map_err(|e| field_error("power per accelerator", &e))?,
+            )
         }
         "capex" => compute.capital_cost = CostPerGigawatt::new(money("capital cost per GW")?),
         "burn" => scenario.context.burn_per_year = money("burn per year")?,
         "commit" => scenario.context.total_commitments = money("total commitments")?,
         "coreweave" => scenario.context.coreweave = money("CoreWeave")?,
         "anthropic" => scenario.context.anthropic = money("Anthropic investment")?,
-        "rate" => scenario.discount_rate = parse_percent(value).map_err(|e| field_error("discount rate", &e))?,
+        "rate" => {
+            scenario.discount_rate =
+                parse_percent(value).map_err(|e| field_error("discount rate", &e))?
+        }
         _ => {}
     }
     Ok(())
@@ -409,10 +545,16 @@ fn apply_scalar(scenario: &mut Scenario, name: &str, raw: &str) -> Result<(), St
 
 /// Splits a row into at most `count` fields; more fields than that is a problem of its own.
 fn row_fields(value: &str, count: usize) -> Result<Vec<String>, String> {
-    let fields = value.split('~').map(unescape).collect::<Option<Vec<String>>>();
+    let fields = value
+        .split('~')
+        .map(unescape)
+        .collect::<Option<Vec<String>>>();
     let fields = fields.ok_or_else(|| "is not valid text".to_string())?;
     if fields.len() > count {
-        return Err(format!("has {} fields; a row has at most {count}", fields.len()));
+        return Err(format!(
+            "has {} fields; a row has at most {count}",
+            fields.len()
+        ));
     }
     Ok(fields)
 }
@@ -423,17 +565,31 @@ fn apply_tranche_fields(row: &mut Tranche, value: &str) -> Vec<String> {
         Err(reason) => return vec![reason],
     };
     let mut problems = Vec::new();
-    for (position, field) in fields.iter().enumerate().filter(|(_, field)| !field.is_empty()) {
+    for (position, field) in fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| !field.is_empty())
+    {
         let result = match position {
-            0 => parse_label(field).map(|label| row.label = label).map_err(|e| field_error("label", &e)),
-            1 => parse_money(field, Scale::Billions).map(|m| row.amount = m).map_err(|e| field_error("amount", &e)),
-            2 => parse_month(field).map(|m| row.paid = m).map_err(|e| field_error("month", &e)),
-            3 => parse_percent(field).map(|p| row.probability = p).map_err(|e| field_error("probability", &e)),
+            0 => parse_label(field)
+                .map(|label| row.label = label)
+                .map_err(|e| field_error("label", &e)),
+            1 => parse_money(field, Scale::Billions)
+                .map(|m| row.amount = m)
+                .map_err(|e| field_error("amount", &e)),
+            2 => parse_month(field)
+                .map(|m| row.paid = m)
+                .map_err(|e| field_error("month", &e)),
+            3 => parse_percent(field)
+                .map(|p| row.probability = p)
+                .map_err(|e| field_error("probability", &e)),
             _ if field == "none" => {
                 row.lapses = None;
                 Ok(())
             }
-            _ => parse_month(field).map(|m| row.lapses = Some(m)).map_err(|e| field_error("lapse date", &e)),
+            _ => parse_month(field)
+                .map(|m| row.lapses = Some(m))
+                .map_err(|e| field_error("lapse date", &e)),
         };
         if let Err(reason) = result {
             problems.push(reason);
@@ -448,11 +604,21 @@ fn apply_agreement_fields(row: &mut Agreement, value: &str) -> Vec<String> {
         Err(reason) => return vec![reason],
     };
     let mut problems = Vec::new();
-    for (position, field) in fields.iter().enumerate().filter(|(_, field)| !field.is_empty()) {
+    for (position, field) in fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| !field.is_empty())
+    {
         let result = match position {
-            0 => parse_label(field).map(|label| row.label = label).map_err(|e| field_error("label", &e)),
-            1 => parse_money(field, Scale::Billions).map(|m| row.total = m).map_err(|e| field_error("total", &e)),
-            2 => parse_month(field).map(|m| row.start = m).map_err(|e| field_error("start", &e)),
+            0 => parse_label(field)
+                .map(|label| row.label = label)
+                .map_err(|e| field_error("label", &e)),
+            1 => parse_money(field, Scale::Billions)
+                .map(|m| row.total = m)
+                .map_err(|e| field_error("total", &e)),
+            2 => parse_month(field)
+                .map(|m| row.start = m)
+                .map_err(|e| field_error("start", &e)),
             3 => parse_span(field, SpanUnit::Years, TERM_BOUNDS.0, TERM_BOUNDS.1)
                 .map(|t| row.term = t)
                 .map_err(|e| field_error("term", &e)),
@@ -460,8 +626,12 @@ fn apply_agreement_fields(row: &mut Agreement, value: &str) -> Vec<String> {
                 row.capacity = None;
                 Ok(())
             }
-            4 => parse_gigawatts(field).map(|gw| row.capacity = Some(gw)).map_err(|e| field_error("capacity", &e)),
-            _ => parse_curve(field).map(|curve| row.curve = curve).map_err(|e| field_error("curve", &e)),
+            4 => parse_gigawatts(field)
+                .map(|gw| row.capacity = Some(gw))
+                .map_err(|e| field_error("capacity", &e)),
+            _ => parse_curve(field)
+                .map(|curve| row.curve = curve)
+                .map_err(|e| field_error("curve", &e)),
         };
         if let Err(reason) = result {
             problems.push(reason);
@@ -480,7 +650,9 @@ pub fn parse_curve(text: &str) -> Result<Curve, ParseError> {
         "ramp" | "ramp-up" => Ok(Curve::RampUp),
         "front" | "front-loaded" => Ok(Curve::FrontLoaded),
         "back" | "back-loaded" => Ok(Curve::BackLoaded),
-        other if other.starts_with(|c: char| c.is_ascii_digit()) => parse_weights(other).map(Curve::Custom),
+        other if other.starts_with(|c: char| c.is_ascii_digit()) => {
+            parse_weights(other).map(Curve::Custom)
+        }
         _ => Err(ParseError::CurveNotRecognised),
     }
 }
@@ -494,14 +666,23 @@ mod tests {
     #[test]
     fn the_reported_deal_is_the_bare_link() {
         assert_eq!(encode(&Scenario::reported()), "");
-        assert_eq!(decode(""), Decoded { scenario: Scenario::reported(), problems: vec![] });
+        assert_eq!(
+            decode(""),
+            Decoded {
+                scenario: Scenario::reported(),
+                problems: vec![]
+            }
+        );
     }
 
     #[test]
     fn a_journalist_can_change_the_gigawatts_by_hand() {
         let decoded = decode("v=1&a2=~~~~3");
         assert!(decoded.problems.is_empty());
-        assert_eq!(decoded.scenario.agreements[1].capacity, Some(Gigawatts::new(dec!(3))));
+        assert_eq!(
+            decoded.scenario.agreements[1].capacity,
+            Some(Gigawatts::new(dec!(3)))
+        );
     }
 
     #[test]
@@ -526,25 +707,45 @@ mod tests {
 
     #[test]
     fn bad_parameters_are_named_and_the_rest_applies() {
-        let decoded = decode("v=7&t1=~lots~2026-04&burn=-5B&rate=8&t13=~1B&tn=40&utm_source=x&fbclid=y");
-        let named: Vec<&str> = decoded.problems.iter().map(|p| p.parameter.as_str()).collect();
+        let decoded =
+            decode("v=7&t1=~lots~2026-04&burn=-5B&rate=8&t13=~1B&tn=40&utm_source=x&fbclid=y");
+        let named: Vec<&str> = decoded
+            .problems
+            .iter()
+            .map(|p| p.parameter.as_str())
+            .collect();
         assert_eq!(named, vec!["v", "burn", "t13", "tn", "t1"]);
         assert_eq!(decoded.scenario.tranches.len(), 2);
         assert_eq!(decoded.scenario.tranches[0].paid.to_string(), "2026-04");
         assert_eq!(decoded.scenario.tranches[0].amount, Money::billions(15));
-        assert_eq!(decoded.problems[1].reason, "burn per year: must not be negative");
+        assert_eq!(
+            decoded.problems[1].reason,
+            "burn per year: must not be negative"
+        );
     }
 
     #[test]
     fn duplicates_keep_the_first() {
         let decoded = decode("burn=9B&burn=10B");
         assert_eq!(decoded.scenario.context.burn_per_year, Money::billions(9));
-        assert_eq!(decoded.problems[0].reason, "appears more than once: the first one is used");
+        assert_eq!(
+            decoded.problems[0].reason,
+            "appears more than once: the first one is used"
+        );
     }
 
     #[test]
     fn broken_escapes_are_problems_not_panics() {
-        for query in ["t1=%", "t1=%G1", "t1=%FF%FE", "%=%", "a1=~~~~~~~~", "=&&=", "t0=1", "t99999999999=1"] {
+        for query in [
+            "t1=%",
+            "t1=%G1",
+            "t1=%FF%FE",
+            "%=%",
+            "a1=~~~~~~~~",
+            "=&&=",
+            "t0=1",
+            "t99999999999=1",
+        ] {
             let _ = decode(query);
         }
         assert_eq!(decode("t1=%FF").problems[0].reason, "is not valid text");

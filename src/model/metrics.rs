@@ -95,7 +95,10 @@ pub struct Metrics {
 impl Metrics {
     /// The metric's exact value; `None` where it is undefined (e.g. per GW with no capacity).
     pub fn get(&self, key: MetricKey) -> Option<Decimal> {
-        self.values.iter().find(|(k, _)| *k == key).and_then(|(_, v)| *v)
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, v)| *v)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (MetricKey, Option<Decimal>)> + '_ {
@@ -116,24 +119,39 @@ impl Metrics {
     /// [`ComputeError::Overflow`] if a figure leaves the range of a Decimal.
     pub fn compute(scenario: &Scenario, schedule: &Schedule) -> Result<Metrics, ComputeError> {
         let overflow = || ComputeError::Overflow;
-        let investment = Money::checked_sum(schedule.payments.iter().map(|p| p.nominal)).ok_or_else(overflow)?;
-        let expected = Money::checked_sum(schedule.payments.iter().map(|p| p.expected)).ok_or_else(overflow)?;
-        let first_payment = schedule.payments.iter().filter(|p| !p.lapsed).map(|p| p.month).min();
+        let investment =
+            Money::checked_sum(schedule.payments.iter().map(|p| p.nominal)).ok_or_else(overflow)?;
+        let expected = Money::checked_sum(schedule.payments.iter().map(|p| p.expected))
+            .ok_or_else(overflow)?;
+        let first_payment = schedule
+            .payments
+            .iter()
+            .filter(|p| !p.lapsed)
+            .map(|p| p.month)
+            .min();
         let upfront = Money::checked_sum(
-            schedule.payments.iter().filter(|p| Some(p.month) == first_payment).map(|p| p.nominal),
+            schedule
+                .payments
+                .iter()
+                .filter(|p| Some(p.month) == first_payment)
+                .map(|p| p.nominal),
         )
         .ok_or_else(overflow)?;
-        let infrastructure = Money::checked_sum(scenario.agreements.iter().map(|a| a.total)).ok_or_else(overflow)?;
+        let infrastructure =
+            Money::checked_sum(scenario.agreements.iter().map(|a| a.total)).ok_or_else(overflow)?;
 
         let with_capacity = || scenario.agreements.iter().filter(|a| a.capacity.is_some());
         let capacity = with_capacity()
             .filter_map(|a| a.capacity)
             .try_fold(Gigawatts::ZERO, Gigawatts::checked_add)
             .ok_or_else(overflow)?;
-        let capacity_spend = Money::checked_sum(with_capacity().map(|a| a.total)).ok_or_else(overflow)?;
+        let capacity_spend =
+            Money::checked_sum(with_capacity().map(|a| a.total)).ok_or_else(overflow)?;
         let capacity_per_year = with_capacity()
             .map(|a| a.total.checked_div(a.term.in_years()).ok_or_else(overflow))
-            .try_fold(Money::ZERO, |sum, part| part.and_then(|p| sum.checked_add(p).ok_or_else(overflow)))?;
+            .try_fold(Money::ZERO, |sum, part| {
+                part.and_then(|p| sum.checked_add(p).ok_or_else(overflow))
+            })?;
         let has_capacity = with_capacity().next().is_some();
 
         let compute = &scenario.compute;
@@ -156,21 +174,46 @@ impl Metrics {
         let accelerators = capacity
             .value()
             .checked_mul(Decimal::from(1_000_000_000u32))
-            .and_then(|watts| watts.checked_div(compute.accelerator_power.value().checked_mul(compute.pue.ratio())?))
+            .and_then(|watts| {
+                watts.checked_div(
+                    compute
+                        .accelerator_power
+                        .value()
+                        .checked_mul(compute.pue.ratio())?,
+                )
+            })
             .map(|count| count.floor())
             .ok_or_else(overflow)?;
-        let capital_cost = compute.capital_cost.checked_for(capacity).ok_or_else(overflow)?;
+        let capital_cost = compute
+            .capital_cost
+            .checked_for(capacity)
+            .ok_or_else(overflow)?;
 
-        let monthly_rate = scenario.discount_rate.fraction().checked_div(Decimal::from(12u8)).ok_or_else(overflow)?;
-        let investment_flows: Vec<Money> = schedule.months.iter().map(|m| m.investment_expected).collect();
+        let monthly_rate = scenario
+            .discount_rate
+            .fraction()
+            .checked_div(Decimal::from(12u8))
+            .ok_or_else(overflow)?;
+        let investment_flows: Vec<Money> = schedule
+            .months
+            .iter()
+            .map(|m| m.investment_expected)
+            .collect();
         let spend_flows: Vec<Money> = schedule.months.iter().map(|m| m.spend_total).collect();
-        let investment_pv = present_value(&investment_flows, monthly_rate, 0).ok_or_else(overflow)?;
-        let infrastructure_pv = present_value(&spend_flows, monthly_rate, 0).ok_or_else(overflow)?;
+        let investment_pv =
+            present_value(&investment_flows, monthly_rate, 0).ok_or_else(overflow)?;
+        let infrastructure_pv =
+            present_value(&spend_flows, monthly_rate, 0).ok_or_else(overflow)?;
 
         let money = |m: Money| Some(m.dollars().normalize());
         let ratio = |a: Money, b: Money| a.checked_ratio(b).map(|r| r.round_dp(10).normalize());
         let per_gw = |m: Money| {
-            if has_capacity { m.checked_div(capacity.value()).map(|m| m.round_cents().dollars()) } else { None }
+            if has_capacity {
+                m.checked_div(capacity.value())
+                    .map(|m| m.round_cents().dollars())
+            } else {
+                None
+            }
         };
         let runway = investment
             .checked_ratio(context.burn_per_year)
@@ -183,16 +226,32 @@ impl Metrics {
             (InvestmentExpected, money(expected.round_cents())),
             (InvestmentUpfrontShare, ratio(upfront, investment)),
             (InfrastructureTotal, money(infrastructure)),
-            (ExpansionPerYear, if has_capacity { money(capacity_per_year.round_cents()) } else { None }),
+            (
+                ExpansionPerYear,
+                if has_capacity {
+                    money(capacity_per_year.round_cents())
+                } else {
+                    None
+                },
+            ),
             (CapacityTotal, Some(capacity.value().normalize())),
             (SpendPerGw, per_gw(capacity_spend)),
             (InfrastructurePerGw, per_gw(infrastructure)),
             (InvestmentPerGw, per_gw(investment)),
             (SpendToInvestment, ratio(infrastructure, investment)),
-            (AmazonNetNominal, infrastructure.checked_sub(investment).and_then(money)),
+            (
+                AmazonNetNominal,
+                infrastructure.checked_sub(investment).and_then(money),
+            ),
             (RunwayMonths, runway),
-            (CommitmentsShare, ratio(infrastructure, context.total_commitments)),
-            (CoreweaveShare, ratio(context.coreweave, context.total_commitments)),
+            (
+                CommitmentsShare,
+                ratio(infrastructure, context.total_commitments),
+            ),
+            (
+                CoreweaveShare,
+                ratio(context.coreweave, context.total_commitments),
+            ),
             (AnthropicMultiple, ratio(investment, context.anthropic)),
             (EnergyTwhPerYear, Some(energy.normalize())),
             (PowerCostPerYear, money(power_cost.round_cents())),
@@ -200,7 +259,13 @@ impl Metrics {
             (CapitalCost, money(capital_cost.round_cents())),
             (InvestmentPv, money(investment_pv.round_cents())),
             (InfrastructurePv, money(infrastructure_pv.round_cents())),
-            (AmazonNetPv, infrastructure_pv.checked_sub(investment_pv).map(Money::round_cents).and_then(money)),
+            (
+                AmazonNetPv,
+                infrastructure_pv
+                    .checked_sub(investment_pv)
+                    .map(Money::round_cents)
+                    .and_then(money),
+            ),
         ];
         Ok(Metrics { values })
     }

@@ -15,6 +15,7 @@
     clippy::todo
 )]
 
+pub mod edit;
 pub mod format;
 pub mod link;
 pub mod metrics;
@@ -42,7 +43,9 @@ pub enum ComputeError {
 impl fmt::Display for ComputeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ComputeError::Empty => f.write_str("the scenario needs at least one tranche or agreement"),
+            ComputeError::Empty => {
+                f.write_str("the scenario needs at least one tranche or agreement")
+            }
             ComputeError::Overflow => f.write_str("a figure is too large to compute"),
         }
     }

@@ -16,13 +16,21 @@ pub enum ParseError {
     NotANumber,
     TooManyDigits,
     Negative,
-    AmountOutOfRange { max: &'static str },
+    AmountOutOfRange {
+        max: &'static str,
+    },
     CapacityOutOfRange,
     ShareOutOfRange,
     MonthNotRecognised,
     MonthOutOfRange,
-    TermOutOfRange { min: &'static str, max: &'static str },
-    RatioOutOfRange { min: &'static str, max: &'static str },
+    TermOutOfRange {
+        min: &'static str,
+        max: &'static str,
+    },
+    RatioOutOfRange {
+        min: &'static str,
+        max: &'static str,
+    },
     WattsOutOfRange,
     WeightsNotRecognised,
     WeightsAllZero,
@@ -36,25 +44,41 @@ impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParseError::Empty => f.write_str("enter a value"),
-            ParseError::NotANumber => f.write_str("not a number: use digits, e.g. 15, 15B or 1,500M"),
+            ParseError::NotANumber => {
+                f.write_str("not a number: use digits, e.g. 15, 15B or 1,500M")
+            }
             ParseError::TooManyDigits => f.write_str("too many digits: use a suffix, e.g. 1.2T"),
             ParseError::Negative => f.write_str("must not be negative"),
-            ParseError::AmountOutOfRange { max } => write!(f, "amount must be between $0 and {max}"),
-            ParseError::CapacityOutOfRange => f.write_str("capacity must be between 0 and 1,000 GW"),
+            ParseError::AmountOutOfRange { max } => {
+                write!(f, "amount must be between $0 and {max}")
+            }
+            ParseError::CapacityOutOfRange => {
+                f.write_str("capacity must be between 0 and 1,000 GW")
+            }
             ParseError::ShareOutOfRange => f.write_str("must be between 0% and 100%"),
-            ParseError::MonthNotRecognised => f.write_str("month not recognised: use e.g. 2026-03 or Mar 2026"),
-            ParseError::MonthOutOfRange => f.write_str("month must be between Jan 2020 and Dec 2045"),
+            ParseError::MonthNotRecognised => {
+                f.write_str("month not recognised: use e.g. 2026-03 or Mar 2026")
+            }
+            ParseError::MonthOutOfRange => {
+                f.write_str("month must be between Jan 2020 and Dec 2045")
+            }
             ParseError::TermOutOfRange { min, max } => write!(f, "must be between {min} and {max}"),
-            ParseError::RatioOutOfRange { min, max } => write!(f, "must be between {min} and {max}"),
-            ParseError::WattsOutOfRange => f.write_str("power must be between 100 W and 20 kW per accelerator"),
-            ParseError::WeightsNotRecognised => f.write_str("weights not recognised: use e.g. 1,2,3 (one per year)"),
+            ParseError::RatioOutOfRange { min, max } => {
+                write!(f, "must be between {min} and {max}")
+            }
+            ParseError::WattsOutOfRange => {
+                f.write_str("power must be between 100 W and 20 kW per accelerator")
+            }
+            ParseError::WeightsNotRecognised => {
+                f.write_str("weights not recognised: use e.g. 1,2,3 (one per year)")
+            }
             ParseError::WeightsAllZero => f.write_str("at least one weight must be above zero"),
             ParseError::TooManyWeights => f.write_str("at most 30 weights, one per year"),
             ParseError::LabelTooLong => f.write_str("label must be at most 40 characters"),
             ParseError::EmptyLabel => f.write_str("enter a label"),
-            ParseError::CurveNotRecognised => {
-                f.write_str("curve not recognised: use even, ramp, front, back or weights like 1,2,3")
-            }
+            ParseError::CurveNotRecognised => f.write_str(
+                "curve not recognised: use even, ramp, front, back or weights like 1,2,3",
+            ),
         }
     }
 }
@@ -69,7 +93,8 @@ pub enum Scale {
 }
 
 /// The largest amount any money field takes.
-pub const MAX_AMOUNT: Money = Money::from_dollars(Decimal::from_parts(1_316_134_912, 2_328, 0, false, 0));
+pub const MAX_AMOUNT: Money =
+    Money::from_dollars(Decimal::from_parts(1_316_134_912, 2_328, 0, false, 0));
 
 /// Parses an amount of money: "15", "15B", "$15bn", "15,000M", "1.2T", "15 billion", "$350 million".
 ///
@@ -88,7 +113,10 @@ pub const MAX_AMOUNT: Money = Money::from_dollars(Decimal::from_parts(1_316_134_
 /// Empty text, text that is not a number, negative amounts and amounts over $10T.
 pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
     let text = text.trim();
-    let text = text.strip_prefix("US$").or_else(|| text.strip_prefix('$')).unwrap_or(text);
+    let text = text
+        .strip_prefix("US$")
+        .or_else(|| text.strip_prefix('$'))
+        .unwrap_or(text);
     let (number, unit) = split_number(text)?;
     let multiplier = match unit.to_ascii_lowercase().trim_end_matches('.') {
         "" => match scale {
@@ -105,10 +133,16 @@ pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
         Scale::Dollars => MAX_PRICE,
         Scale::Billions => MAX_AMOUNT,
     };
-    let dollars = number.checked_mul(multiplier).ok_or(ParseError::AmountOutOfRange { max: max_label(scale) })?;
+    let dollars = number
+        .checked_mul(multiplier)
+        .ok_or(ParseError::AmountOutOfRange {
+            max: max_label(scale),
+        })?;
     let money = Money::from_dollars(dollars).round_cents();
     if money > max {
-        return Err(ParseError::AmountOutOfRange { max: max_label(scale) });
+        return Err(ParseError::AmountOutOfRange {
+            max: max_label(scale),
+        });
     }
     Ok(money)
 }
@@ -136,8 +170,12 @@ pub fn parse_gigawatts(text: &str) -> Result<Gigawatts, ParseError> {
     let (number, unit) = split_number(text.trim())?;
     let gigawatts = match unit.to_ascii_lowercase().as_str() {
         "" | "gw" => number,
-        "mw" => number.checked_div(Decimal::from(1_000u32)).ok_or(ParseError::CapacityOutOfRange)?,
-        "tw" => number.checked_mul(Decimal::from(1_000u32)).ok_or(ParseError::CapacityOutOfRange)?,
+        "mw" => number
+            .checked_div(Decimal::from(1_000u32))
+            .ok_or(ParseError::CapacityOutOfRange)?,
+        "tw" => number
+            .checked_mul(Decimal::from(1_000u32))
+            .ok_or(ParseError::CapacityOutOfRange)?,
         _ => return Err(ParseError::NotANumber),
     };
     if gigawatts > Decimal::from(1_000u32) {
@@ -161,8 +199,12 @@ pub fn parse_gigawatts(text: &str) -> Result<Gigawatts, ParseError> {
 pub fn parse_share(text: &str) -> Result<Share, ParseError> {
     let (number, unit) = split_number(text.trim())?;
     let fraction = match unit {
-        "%" => number.checked_div(Decimal::ONE_HUNDRED).ok_or(ParseError::ShareOutOfRange)?,
-        "" if number > Decimal::ONE => number.checked_div(Decimal::ONE_HUNDRED).ok_or(ParseError::ShareOutOfRange)?,
+        "%" => number
+            .checked_div(Decimal::ONE_HUNDRED)
+            .ok_or(ParseError::ShareOutOfRange)?,
+        "" if number > Decimal::ONE => number
+            .checked_div(Decimal::ONE_HUNDRED)
+            .ok_or(ParseError::ShareOutOfRange)?,
         "" => number,
         _ => return Err(ParseError::NotANumber),
     };
@@ -224,7 +266,17 @@ fn month_from_name(name: &str) -> Option<u8> {
 }
 
 const FULL_MONTH_NAMES: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -254,8 +306,16 @@ pub enum SpanUnit {
 ///
 /// # Errors
 /// Empty or non-numeric text, a span that is not a whole number of months, or outside the bounds.
-pub fn parse_span(text: &str, unit: SpanUnit, min: Months, max: Months) -> Result<Months, ParseError> {
-    let out_of_range = || ParseError::TermOutOfRange { min: span_label(min), max: span_label(max) };
+pub fn parse_span(
+    text: &str,
+    unit: SpanUnit,
+    min: Months,
+    max: Months,
+) -> Result<Months, ParseError> {
+    let out_of_range = || ParseError::TermOutOfRange {
+        min: span_label(min),
+        max: span_label(max),
+    };
     let (number, suffix) = split_number(text.trim())?;
     let unit = match suffix.to_ascii_lowercase().as_str() {
         "" => unit,
@@ -265,10 +325,15 @@ pub fn parse_span(text: &str, unit: SpanUnit, min: Months, max: Months) -> Resul
     };
     let months = match unit {
         SpanUnit::Months => number,
-        SpanUnit::Years => number.checked_mul(Decimal::from(12u8)).ok_or_else(out_of_range)?,
+        SpanUnit::Years => number
+            .checked_mul(Decimal::from(12u8))
+            .ok_or_else(out_of_range)?,
     };
     if !months.fract().is_zero() {
-        return Err(ParseError::TermOutOfRange { min: span_label(min), max: "a whole number of months" });
+        return Err(ParseError::TermOutOfRange {
+            min: span_label(min),
+            max: "a whole number of months",
+        });
     }
     let months = u16::try_from(months.trunc().mantissa()).map_err(|_| out_of_range())?;
     let months = Months::new(months);
@@ -301,7 +366,10 @@ pub fn parse_ratio(text: &str, min: Decimal, max: Decimal) -> Result<Decimal, Pa
         return Err(ParseError::NotANumber);
     }
     if number < min || number > max {
-        return Err(ParseError::RatioOutOfRange { min: ratio_label(min), max: ratio_label(max) });
+        return Err(ParseError::RatioOutOfRange {
+            min: ratio_label(min),
+            max: ratio_label(max),
+        });
     }
     Ok(number.normalize())
 }
@@ -324,7 +392,9 @@ pub fn parse_watts(text: &str) -> Result<Decimal, ParseError> {
     let (number, unit) = split_number(text.trim())?;
     let watts = match unit.to_ascii_lowercase().as_str() {
         "" | "w" => number,
-        "kw" => number.checked_mul(Decimal::from(1_000u32)).ok_or(ParseError::WattsOutOfRange)?,
+        "kw" => number
+            .checked_mul(Decimal::from(1_000u32))
+            .ok_or(ParseError::WattsOutOfRange)?,
         _ => return Err(ParseError::NotANumber),
     };
     if watts < Decimal::ONE_HUNDRED || watts > Decimal::from(20_000u32) {
@@ -339,8 +409,11 @@ pub fn parse_watts(text: &str) -> Result<Decimal, ParseError> {
 /// # Errors
 /// Text that is not a list of numbers, a negative weight, more than 30 weights, or all zero.
 pub fn parse_weights(text: &str) -> Result<Vec<Decimal>, ParseError> {
-    let parts: Vec<&str> =
-        text.split([',', '-', ' ', ';', '_']).map(str::trim).filter(|part| !part.is_empty()).collect();
+    let parts: Vec<&str> = text
+        .split([',', '-', ' ', ';', '_'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
     if parts.is_empty() {
         return Err(ParseError::WeightsNotRecognised);
     }
@@ -389,7 +462,9 @@ fn split_number(text: &str) -> Result<(Decimal, &str), ParseError> {
     if text.is_empty() {
         return Err(ParseError::Empty);
     }
-    let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-' || c == '+')).unwrap_or(text.len());
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-' || c == '+'))
+        .unwrap_or(text.len());
     let (digits, unit) = text.split_at(end);
     let unit = unit.trim();
     if digits.is_empty() {
@@ -410,7 +485,11 @@ fn split_number(text: &str) -> Result<(Decimal, &str), ParseError> {
     if plain.is_empty() || plain == "." || plain.contains(['-', '+']) {
         return Err(ParseError::NotANumber);
     }
-    let significant = plain.trim_start_matches(['0', '.']).chars().filter(char::is_ascii_digit).count();
+    let significant = plain
+        .trim_start_matches(['0', '.'])
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
     if significant > 20 {
         return Err(ParseError::TooManyDigits);
     }
@@ -445,12 +524,25 @@ mod tests {
 
     #[test]
     fn every_documented_amount_form_is_fifteen_billion() {
-        for text in ["15", "15B", "$15bn", "15,000M", "15 billion", "$15 Billion", " 15b ", "US$15bn", "+15"] {
+        for text in [
+            "15",
+            "15B",
+            "$15bn",
+            "15,000M",
+            "15 billion",
+            "$15 Billion",
+            " 15b ",
+            "US$15bn",
+            "+15",
+        ] {
             assert_eq!(money(text), Ok(Money::billions(15)), "{text}");
         }
         assert_eq!(money("1.2T"), Ok(Money::billions(1_200)));
         assert_eq!(money("350M"), Ok(Money::from_dollars(dec!(350_000_000))));
-        assert_eq!(parse_money("81", Scale::Dollars), Ok(Money::from_dollars(dec!(81))));
+        assert_eq!(
+            parse_money("81", Scale::Dollars),
+            Ok(Money::from_dollars(dec!(81)))
+        );
     }
 
     #[test]
@@ -466,20 +558,29 @@ mod tests {
             ("1,5", ParseError::NotANumber),
             ("1..5", ParseError::NotANumber),
             ("-3", ParseError::Negative),
-            ("1234567890123456789012345678901234567890", ParseError::TooManyDigits),
+            (
+                "1234567890123456789012345678901234567890",
+                ParseError::TooManyDigits,
+            ),
             ("10.01T", ParseError::AmountOutOfRange { max: "$10T" }),
             ("15-3", ParseError::NotANumber),
         ] {
             assert_eq!(money(text), Err(error.clone()), "{text:?}");
         }
         assert_eq!(money("10T"), Ok(MAX_AMOUNT));
-        assert_eq!(ParseError::AmountOutOfRange { max: "$10T" }.to_string(), "amount must be between $0 and $10T");
+        assert_eq!(
+            ParseError::AmountOutOfRange { max: "$10T" }.to_string(),
+            "amount must be between $0 and $10T"
+        );
     }
 
     #[test]
     fn minus_zero_is_zero() {
         assert_eq!(money("-0"), Ok(Money::ZERO));
-        assert_eq!(money("-0").map(|m| m.dollars().to_string()), Ok("0".to_string()));
+        assert_eq!(
+            money("-0").map(|m| m.dollars().to_string()),
+            Ok("0".to_string())
+        );
     }
 
     #[test]
@@ -505,14 +606,27 @@ mod tests {
     #[test]
     fn months() {
         let march = YearMonth::new(2026, 3);
-        for text in ["2026-03", "2026-3", "03/2026", "Mar 2026", "March 2026", "mar. 2026"] {
+        for text in [
+            "2026-03",
+            "2026-3",
+            "03/2026",
+            "Mar 2026",
+            "March 2026",
+            "mar. 2026",
+        ] {
             assert_eq!(parse_month(text).ok(), march, "{text}");
         }
         assert_eq!(parse_month("2019-12"), Err(ParseError::MonthOutOfRange));
         assert_eq!(parse_month("2046-01"), Err(ParseError::MonthOutOfRange));
         assert_eq!(parse_month("2026-13"), Err(ParseError::MonthNotRecognised));
-        assert_eq!(parse_month("Marchy 2026"), Err(ParseError::MonthNotRecognised));
-        assert_eq!(parse_month("99999999999999999999-01"), Err(ParseError::MonthNotRecognised));
+        assert_eq!(
+            parse_month("Marchy 2026"),
+            Err(ParseError::MonthNotRecognised)
+        );
+        assert_eq!(
+            parse_month("99999999999999999999-01"),
+            Err(ParseError::MonthNotRecognised)
+        );
     }
 
     #[test]
@@ -526,13 +640,22 @@ mod tests {
         assert!(span("-2").is_err());
         assert!(span("26").is_err());
         assert!(span("7.3").is_err());
-        assert_eq!(span("0").unwrap_err().to_string(), "must be between 1 month and 25 years");
+        assert_eq!(
+            span("0").unwrap_err().to_string(),
+            "must be between 1 month and 25 years"
+        );
     }
 
     #[test]
     fn labels_are_cleaned_text() {
-        assert_eq!(parse_label("  Up\u{200B}front \u{202E}tranche  "), Ok("Upfront tranche".to_string()));
-        assert_eq!(parse_label("<script>alert(1)</script>"), Ok("<script>alert(1)</script>".to_string()));
+        assert_eq!(
+            parse_label("  Up\u{200B}front \u{202E}tranche  "),
+            Ok("Upfront tranche".to_string())
+        );
+        assert_eq!(
+            parse_label("<script>alert(1)</script>"),
+            Ok("<script>alert(1)</script>".to_string())
+        );
         assert_eq!(parse_label(&"x".repeat(41)), Err(ParseError::LabelTooLong));
         assert_eq!(parse_label(" \u{200B} "), Err(ParseError::EmptyLabel));
     }
@@ -543,6 +666,9 @@ mod tests {
         assert_eq!(parse_weights("1-2-3"), Ok(vec![dec!(1), dec!(2), dec!(3)]));
         assert_eq!(parse_weights("0,0"), Err(ParseError::WeightsAllZero));
         assert_eq!(parse_weights("a,b"), Err(ParseError::WeightsNotRecognised));
-        assert_eq!(parse_weights(&"1,".repeat(31)), Err(ParseError::TooManyWeights));
+        assert_eq!(
+            parse_weights(&"1,".repeat(31)),
+            Err(ParseError::TooManyWeights)
+        );
     }
 }

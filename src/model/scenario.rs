@@ -6,7 +6,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::units::{CostPerGigawatt, Gigawatts, Money, Months, Pue, PowerPrice, Share, Watts, YearMonth};
+use super::units::{
+    CostPerGigawatt, Gigawatts, Money, Months, PowerPrice, Pue, Share, Watts, YearMonth,
+};
 
 /// At most this many investment tranches.
 pub const MAX_TRANCHES: usize = 12;
@@ -91,7 +93,8 @@ pub struct Agreement {
 impl Agreement {
     /// The last month in which the agreement spends; `None` past December 2045.
     pub fn last_month(&self) -> Option<YearMonth> {
-        self.start.checked_add(Months::new(self.term.count().saturating_sub(1)))
+        self.start
+            .checked_add(Months::new(self.term.count().saturating_sub(1)))
     }
 }
 
@@ -154,36 +157,50 @@ const REPORT: &str = "Amazon–OpenAI partnership announcement, Feb 2026";
 pub mod sources {
     use super::{Provenance, REPORT};
 
-    pub const UPFRONT: Provenance = Provenance::Reported("Report: $15B upfront; filings say it closes by 2026-03-31");
+    pub const UPFRONT: Provenance =
+        Provenance::Reported("Report: $15B upfront; filings say it closes by 2026-03-31");
     pub const MILESTONES: Provenance =
         Provenance::Reported("Report: $35B \"in coming months when certain conditions are met\"");
-    pub const MILESTONES_MONTH: Provenance =
-        Provenance::Assumption("Assumed six months after the upfront tranche: the report says \"coming months\"");
+    pub const MILESTONES_MONTH: Provenance = Provenance::Assumption(
+        "Assumed six months after the upfront tranche: the report says \"coming months\"",
+    );
     pub const MILESTONES_LAPSE: Provenance =
         Provenance::Assumption("Amazon's 8-K summary: the contingent tranche lapses 2028-12-31");
     pub const PROBABILITY: Provenance =
         Provenance::Assumption("Assumed 100% so the headline matches the reported $50B");
-    pub const EXISTING: Provenance = Provenance::Reported("Report: the $38B AWS agreement signed 2025-11-03, 7 years");
-    pub const EXPANSION: Provenance = Provenance::Reported("Report: the AWS agreement grows by $100B over 8 years");
+    pub const EXISTING: Provenance =
+        Provenance::Reported("Report: the $38B AWS agreement signed 2025-11-03, 7 years");
+    pub const EXPANSION: Provenance =
+        Provenance::Reported("Report: the AWS agreement grows by $100B over 8 years");
     pub const EXPANSION_START: Provenance =
         Provenance::Assumption("Assumed to start when the partnership was announced, March 2026");
-    pub const CAPACITY: Provenance = Provenance::Reported("Report: about 2 GW of Trainium capacity");
-    pub const EVEN_CURVE: Provenance = Provenance::Assumption("Assumed even: the report gives no spend schedule");
+    pub const CAPACITY: Provenance =
+        Provenance::Reported("Report: about 2 GW of Trainium capacity");
+    pub const EVEN_CURVE: Provenance =
+        Provenance::Assumption("Assumed even: the report gives no spend schedule");
     pub const BACK_CURVE: Provenance =
         Provenance::Assumption("Assumed back-loaded: Trainium4 deliveries begin in 2027");
-    pub const RAMP: Provenance = Provenance::Assumption("Assumed: capacity comes online over two years");
+    pub const RAMP: Provenance =
+        Provenance::Assumption("Assumed: capacity comes online over two years");
     pub const UTILISATION: Provenance = Provenance::Assumption("Assumed 80% average utilisation");
     pub const PUE: Provenance = Provenance::Assumption("Amazon: AWS data-centre PUE 1.15 (2024)");
-    pub const POWER_PRICE: Provenance = Provenance::Assumption("EIA: US industrial electricity ~$81/MWh (2023)");
-    pub const ACCELERATOR_POWER: Provenance =
-        Provenance::Assumption("Analyst estimates: Trainium3 ~1 kW per chip; ~1.3 kW at the server");
-    pub const CAPITAL_COST: Provenance = Provenance::Assumption("Bernstein: ~$35B per GW of AI data centre");
-    pub const BURN: Provenance = Provenance::Reported("Report: OpenAI burns about $8B a year (2025)");
-    pub const COMMITMENTS: Provenance =
-        Provenance::Reported("Report (corrected): about $600 billion of infrastructure commitments");
+    pub const POWER_PRICE: Provenance =
+        Provenance::Assumption("EIA: US industrial electricity ~$81/MWh (2023)");
+    pub const ACCELERATOR_POWER: Provenance = Provenance::Assumption(
+        "Analyst estimates: Trainium3 ~1 kW per chip; ~1.3 kW at the server",
+    );
+    pub const CAPITAL_COST: Provenance =
+        Provenance::Assumption("Bernstein: ~$35B per GW of AI data centre");
+    pub const BURN: Provenance =
+        Provenance::Reported("Report: OpenAI burns about $8B a year (2025)");
+    pub const COMMITMENTS: Provenance = Provenance::Reported(
+        "Report (corrected): about $600 billion of infrastructure commitments",
+    );
     pub const COREWEAVE: Provenance = Provenance::Reported("Report: $22.4B CoreWeave arrangement");
-    pub const ANTHROPIC: Provenance = Provenance::Reported("Report: Amazon has put at least $8B into Anthropic");
-    pub const DISCOUNT_RATE: Provenance = Provenance::Assumption("Analyst WACC estimates for Amazon: ~8–9%");
+    pub const ANTHROPIC: Provenance =
+        Provenance::Reported("Report: Amazon has put at least $8B into Anthropic");
+    pub const DISCOUNT_RATE: Provenance =
+        Provenance::Assumption("Analyst WACC estimates for Amazon: ~8–9%");
     pub const DEAL: Provenance = Provenance::Reported(REPORT);
 }
 
@@ -252,7 +269,9 @@ impl Scenario {
             context: Context {
                 burn_per_year: Money::billions(8),
                 total_commitments: Money::billions(600),
-                coreweave: Money::from_dollars(Decimal::new(224, 1).saturating_mul(Decimal::from(1_000_000_000u32))),
+                coreweave: Money::from_dollars(
+                    Decimal::new(224, 1).saturating_mul(Decimal::from(1_000_000_000u32)),
+                ),
                 anthropic: Money::billions(8),
             },
             discount_rate: Share::new(Decimal::new(8, 2)).unwrap_or(Share::ZERO),
@@ -261,7 +280,12 @@ impl Scenario {
 
     /// A tranche a reader adds: a quarter after the last one, nothing yet, certain.
     pub fn new_tranche(&self) -> Tranche {
-        let last = self.tranches.iter().map(|t| t.paid).max().unwrap_or(month(2026, 3));
+        let last = self
+            .tranches
+            .iter()
+            .map(|t| t.paid)
+            .max()
+            .unwrap_or(month(2026, 3));
         Tranche {
             id: next_id(self.tranches.iter().map(|t| t.id)),
             label: format!("Tranche {}", self.tranches.len().saturating_add(1)),
@@ -274,7 +298,12 @@ impl Scenario {
 
     /// An agreement a reader adds: $10B over 5 years from the last start, even, without capacity.
     pub fn new_agreement(&self) -> Agreement {
-        let last = self.agreements.iter().map(|a| a.start).max().unwrap_or(month(2026, 3));
+        let last = self
+            .agreements
+            .iter()
+            .map(|a| a.start)
+            .max()
+            .unwrap_or(month(2026, 3));
         Agreement {
             id: next_id(self.agreements.iter().map(|a| a.id)),
             label: format!("Agreement {}", self.agreements.len().saturating_add(1)),

@@ -77,7 +77,8 @@ impl Schedule {
     /// [`ComputeError::Overflow`] if a sum leaves the range of a Decimal (it cannot for parsed inputs).
     pub fn build(scenario: &Scenario) -> Result<Schedule, ComputeError> {
         let (start, end) = timeline(scenario)?;
-        let length = usize::from(end.since(start).ok_or(ComputeError::Overflow)?.count()).saturating_add(1);
+        let length =
+            usize::from(end.since(start).ok_or(ComputeError::Overflow)?.count()).saturating_add(1);
         let agreements = scenario.agreements.len();
         let mut months: Vec<MonthFlows> = (0..length)
             .map(|offset| {
@@ -100,25 +101,53 @@ impl Schedule {
         for tranche in &scenario.tranches {
             let lapsed = tranche.is_lapsed();
             let nominal = if lapsed { Money::ZERO } else { tranche.amount };
-            let expected = nominal.checked_scale(tranche.probability.fraction()).ok_or(ComputeError::Overflow)?;
+            let expected = nominal
+                .checked_scale(tranche.probability.fraction())
+                .ok_or(ComputeError::Overflow)?;
             let row = slot(&mut months, start, tranche.paid)?;
-            row.investment = row.investment.checked_add(nominal).ok_or(ComputeError::Overflow)?;
-            row.investment_expected =
-                row.investment_expected.checked_add(expected).ok_or(ComputeError::Overflow)?;
-            payments.push(Payment { tranche_id: tranche.id, month: tranche.paid, nominal, expected, lapsed });
+            row.investment = row
+                .investment
+                .checked_add(nominal)
+                .ok_or(ComputeError::Overflow)?;
+            row.investment_expected = row
+                .investment_expected
+                .checked_add(expected)
+                .ok_or(ComputeError::Overflow)?;
+            payments.push(Payment {
+                tranche_id: tranche.id,
+                month: tranche.paid,
+                nominal,
+                expected,
+                lapsed,
+            });
         }
 
         for (index, agreement) in scenario.agreements.iter().enumerate() {
             let spend = spread(agreement)?;
-            let first = usize::from(agreement.start.since(start).ok_or(ComputeError::Overflow)?.count());
+            let first = usize::from(
+                agreement
+                    .start
+                    .since(start)
+                    .ok_or(ComputeError::Overflow)?
+                    .count(),
+            );
             for (row, amount) in months.iter_mut().skip(first).zip(spend) {
                 if let Some(cell) = row.spend.get_mut(index) {
                     *cell = amount;
                 }
-                row.spend_total = row.spend_total.checked_add(amount).ok_or(ComputeError::Overflow)?;
+                row.spend_total = row
+                    .spend_total
+                    .checked_add(amount)
+                    .ok_or(ComputeError::Overflow)?;
             }
             if let Some(capacity) = agreement.capacity {
-                add_capacity(&mut months, first, agreement.term, scenario.compute.ramp, capacity)?;
+                add_capacity(
+                    &mut months,
+                    first,
+                    agreement.term,
+                    scenario.compute.ramp,
+                    capacity,
+                )?;
             }
         }
         Ok(Schedule { months, payments })
@@ -144,17 +173,29 @@ impl Schedule {
                     capacity_months: Decimal::ZERO,
                 });
             }
-            let Some(sums) = years.last_mut() else { continue };
-            sums.investment = sums.investment.checked_add(row.investment).ok_or(ComputeError::Overflow)?;
-            sums.investment_expected =
-                sums.investment_expected.checked_add(row.investment_expected).ok_or(ComputeError::Overflow)?;
+            let Some(sums) = years.last_mut() else {
+                continue;
+            };
+            sums.investment = sums
+                .investment
+                .checked_add(row.investment)
+                .ok_or(ComputeError::Overflow)?;
+            sums.investment_expected = sums
+                .investment_expected
+                .checked_add(row.investment_expected)
+                .ok_or(ComputeError::Overflow)?;
             for (sum, amount) in sums.spend.iter_mut().zip(&row.spend) {
                 *sum = sum.checked_add(*amount).ok_or(ComputeError::Overflow)?;
             }
-            sums.spend_total = sums.spend_total.checked_add(row.spend_total).ok_or(ComputeError::Overflow)?;
+            sums.spend_total = sums
+                .spend_total
+                .checked_add(row.spend_total)
+                .ok_or(ComputeError::Overflow)?;
             sums.capacity_online = row.capacity_online;
-            sums.capacity_months =
-                sums.capacity_months.checked_add(row.capacity_online.value()).ok_or(ComputeError::Overflow)?;
+            sums.capacity_months = sums
+                .capacity_months
+                .checked_add(row.capacity_online.value())
+                .ok_or(ComputeError::Overflow)?;
         }
         Ok(years)
     }
@@ -166,20 +207,39 @@ impl Schedule {
         for row in &self.months {
             let previous = running.take();
             let add = |before: Option<Money>, now: Money| {
-                before.unwrap_or(Money::ZERO).checked_add(now).ok_or(ComputeError::Overflow)
+                before
+                    .unwrap_or(Money::ZERO)
+                    .checked_add(now)
+                    .ok_or(ComputeError::Overflow)
             };
             let investment = add(previous.as_ref().map(|p| p.investment), row.investment)?;
-            let investment_expected =
-                add(previous.as_ref().map(|p| p.investment_expected), row.investment_expected)?;
+            let investment_expected = add(
+                previous.as_ref().map(|p| p.investment_expected),
+                row.investment_expected,
+            )?;
             let spend = row
                 .spend
                 .iter()
                 .enumerate()
-                .map(|(i, amount)| add(previous.as_ref().and_then(|p| p.spend.get(i).copied()), *amount))
+                .map(|(i, amount)| {
+                    add(
+                        previous.as_ref().and_then(|p| p.spend.get(i).copied()),
+                        *amount,
+                    )
+                })
                 .collect::<Result<Vec<Money>, ComputeError>>()?;
             let spend_total = add(previous.as_ref().map(|p| p.spend_total), row.spend_total)?;
-            let net = spend_total.checked_sub(investment).ok_or(ComputeError::Overflow)?;
-            let now = Cumulative { month: row.month, investment, investment_expected, spend, spend_total, net };
+            let net = spend_total
+                .checked_sub(investment)
+                .ok_or(ComputeError::Overflow)?;
+            let now = Cumulative {
+                month: row.month,
+                investment,
+                investment_expected,
+                spend,
+                spend_total,
+                net,
+            };
             out.push(now.clone());
             running = Some(now);
         }
@@ -189,7 +249,11 @@ impl Schedule {
 
 /// From the earliest payment or start to the last month of the longest agreement (or the last payment).
 fn timeline(scenario: &Scenario) -> Result<(YearMonth, YearMonth), ComputeError> {
-    let starts = scenario.tranches.iter().map(|t| t.paid).chain(scenario.agreements.iter().map(|a| a.start));
+    let starts = scenario
+        .tranches
+        .iter()
+        .map(|t| t.paid)
+        .chain(scenario.agreements.iter().map(|a| a.start));
     let start = starts.min().ok_or(ComputeError::Empty)?;
     let ends = scenario
         .agreements
@@ -201,7 +265,11 @@ fn timeline(scenario: &Scenario) -> Result<(YearMonth, YearMonth), ComputeError>
     Ok((start, end))
 }
 
-fn slot(months: &mut [MonthFlows], start: YearMonth, month: YearMonth) -> Result<&mut MonthFlows, ComputeError> {
+fn slot(
+    months: &mut [MonthFlows],
+    start: YearMonth,
+    month: YearMonth,
+) -> Result<&mut MonthFlows, ComputeError> {
     let offset = usize::from(month.since(start).ok_or(ComputeError::Overflow)?.count());
     months.get_mut(offset).ok_or(ComputeError::Overflow)
 }
@@ -215,7 +283,11 @@ pub fn year_weights(curve: &Curve, years: usize) -> Vec<Decimal> {
             Curve::RampUp => Decimal::from(year.saturating_add(1).min(half)),
             Curve::FrontLoaded => Decimal::from(years.saturating_sub(year)),
             Curve::BackLoaded => Decimal::from(year.saturating_add(1)),
-            Curve::Custom(weights) => weights.get(year).or(weights.last()).copied().unwrap_or(Decimal::ONE),
+            Curve::Custom(weights) => weights
+                .get(year)
+                .or(weights.last())
+                .copied()
+                .unwrap_or(Decimal::ONE),
         })
         .collect()
 }
@@ -249,13 +321,19 @@ pub fn spread(agreement: &Agreement) -> Result<Vec<Money>, ComputeError> {
     let mut out = Vec::with_capacity(months);
     for month in 0..months {
         let weight = weights.get(month / 12).copied().unwrap_or(Decimal::ZERO);
-        cumulative_weight = cumulative_weight.checked_add(weight).ok_or(ComputeError::Overflow)?;
+        cumulative_weight = cumulative_weight
+            .checked_add(weight)
+            .ok_or(ComputeError::Overflow)?;
         let target = total
             .checked_scale(cumulative_weight)
             .and_then(|m| m.checked_div(total_weight))
             .ok_or(ComputeError::Overflow)?
             .round_cents();
-        out.push(target.checked_sub(spent_so_far).ok_or(ComputeError::Overflow)?);
+        out.push(
+            target
+                .checked_sub(spent_so_far)
+                .ok_or(ComputeError::Overflow)?,
+        );
         spent_so_far = target;
     }
     Ok(out)
@@ -263,7 +341,8 @@ pub fn spread(agreement: &Agreement) -> Result<Vec<Money>, ComputeError> {
 
 fn month_weight_total(weights: &[Decimal], months: usize) -> Result<Decimal, ComputeError> {
     (0..months).try_fold(Decimal::ZERO, |sum, month| {
-        sum.checked_add(weights.get(month / 12).copied().unwrap_or(Decimal::ZERO)).ok_or(ComputeError::Overflow)
+        sum.checked_add(weights.get(month / 12).copied().unwrap_or(Decimal::ZERO))
+            .ok_or(ComputeError::Overflow)
     })
 }
 
@@ -276,7 +355,12 @@ fn add_capacity(
     capacity: Gigawatts,
 ) -> Result<(), ComputeError> {
     let ramp = Decimal::from(ramp.count());
-    for (elapsed, row) in months.iter_mut().skip(first).take(usize::from(term.count())).enumerate() {
+    for (elapsed, row) in months
+        .iter_mut()
+        .skip(first)
+        .take(usize::from(term.count()))
+        .enumerate()
+    {
         let done = Decimal::from(elapsed.saturating_add(1));
         let online = if done >= ramp {
             capacity
@@ -285,7 +369,10 @@ fn add_capacity(
                 .checked_scale(done.checked_div(ramp).ok_or(ComputeError::Overflow)?)
                 .ok_or(ComputeError::Overflow)?
         };
-        row.capacity_online = row.capacity_online.checked_add(online).ok_or(ComputeError::Overflow)?;
+        row.capacity_online = row
+            .capacity_online
+            .checked_add(online)
+            .ok_or(ComputeError::Overflow)?;
     }
     Ok(())
 }
@@ -309,7 +396,10 @@ mod tests {
         deal.agreements[1].curve = Curve::Even;
         let months = spread(&deal.agreements[1]).unwrap();
         for year in months.chunks(12) {
-            assert_eq!(Money::checked_sum(year.iter().copied()), Some(Money::from_dollars(dec!(12_500_000_000))));
+            assert_eq!(
+                Money::checked_sum(year.iter().copied()),
+                Some(Money::from_dollars(dec!(12_500_000_000)))
+            );
         }
     }
 
@@ -319,16 +409,31 @@ mod tests {
         deal.agreements[0].total = Money::from_dollars(dec!(1000.01));
         deal.agreements[0].term = Months::new(7);
         let months = spread(&deal.agreements[0]).unwrap();
-        assert_eq!(Money::checked_sum(months.iter().copied()), Some(Money::from_dollars(dec!(1000.01))));
+        assert_eq!(
+            Money::checked_sum(months.iter().copied()),
+            Some(Money::from_dollars(dec!(1000.01)))
+        );
         assert!(months.iter().all(|m| m.dollars().scale() <= 2));
     }
 
     #[test]
     fn curves_have_the_promised_shapes() {
-        assert_eq!(year_weights(&Curve::BackLoaded, 4), vec![dec!(1), dec!(2), dec!(3), dec!(4)]);
-        assert_eq!(year_weights(&Curve::FrontLoaded, 4), vec![dec!(4), dec!(3), dec!(2), dec!(1)]);
-        assert_eq!(year_weights(&Curve::RampUp, 5), vec![dec!(1), dec!(2), dec!(3), dec!(3), dec!(3)]);
-        assert_eq!(year_weights(&Curve::Custom(vec![dec!(1), dec!(5)]), 3), vec![dec!(1), dec!(5), dec!(5)]);
+        assert_eq!(
+            year_weights(&Curve::BackLoaded, 4),
+            vec![dec!(1), dec!(2), dec!(3), dec!(4)]
+        );
+        assert_eq!(
+            year_weights(&Curve::FrontLoaded, 4),
+            vec![dec!(4), dec!(3), dec!(2), dec!(1)]
+        );
+        assert_eq!(
+            year_weights(&Curve::RampUp, 5),
+            vec![dec!(1), dec!(2), dec!(3), dec!(3), dec!(3)]
+        );
+        assert_eq!(
+            year_weights(&Curve::Custom(vec![dec!(1), dec!(5)]), 3),
+            vec![dec!(1), dec!(5), dec!(5)]
+        );
     }
 
     #[test]
@@ -353,7 +458,13 @@ mod tests {
     fn capacity_ramps_linearly_to_full() {
         let schedule = Schedule::build(&Scenario::reported()).unwrap();
         let online = |label: &str| {
-            schedule.months.iter().find(|m| m.month.to_string() == label).unwrap().capacity_online.value()
+            schedule
+                .months
+                .iter()
+                .find(|m| m.month.to_string() == label)
+                .unwrap()
+                .capacity_online
+                .value()
         };
         assert_eq!(online("2026-02"), dec!(0));
         assert_eq!(online("2027-02"), dec!(1));
@@ -368,7 +479,10 @@ mod tests {
         let schedule = Schedule::build(&deal).unwrap();
         let years = schedule.by_year().unwrap();
         assert_eq!(years.first().unwrap().year, 2025);
-        assert_eq!(Money::checked_sum(years.iter().map(|y| y.spend_total)), Some(Money::billions(138)));
+        assert_eq!(
+            Money::checked_sum(years.iter().map(|y| y.spend_total)),
+            Some(Money::billions(138))
+        );
         let last = schedule.cumulative().unwrap().pop().unwrap();
         assert_eq!(last.investment, Money::billions(50));
         assert_eq!(last.investment_expected, Money::billions(36));

@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(upfront.checked_add(later), Some(Money::billions(50)));
 /// assert_eq!(Money::billions(50).dollars(), Decimal::new(50_000_000_000, 0));
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(Decimal);
 
@@ -167,7 +169,9 @@ impl fmt::Display for YearMonth {
 }
 
 /// A span of whole months (a term, a ramp, a delay).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Months(u16);
 
@@ -191,7 +195,9 @@ impl Months {
 }
 
 /// Electrical capacity in gigawatts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Gigawatts(Decimal);
 
@@ -222,7 +228,9 @@ impl Gigawatts {
 /// assert_eq!(Share::percent(60).unwrap().to_string(), "60%");
 /// assert!(Share::percent(101).is_none());
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Share(Decimal);
 
@@ -338,27 +346,45 @@ mod tests {
         let last = YearMonth::new(2070, 12).unwrap();
         assert_eq!(last.checked_add(Months::new(1)), None);
         let start = YearMonth::new(2025, 11).unwrap();
-        assert_eq!(start.checked_add(Months::years(7)).unwrap().to_string(), "2032-11");
+        assert_eq!(
+            start.checked_add(Months::years(7)).unwrap().to_string(),
+            "2032-11"
+        );
         assert_eq!(YearMonth::new(2026, 3).unwrap().label(), "Mar 2026");
-        assert_eq!(YearMonth::new(2026, 3).unwrap().since(start), Some(Months::new(4)));
+        assert_eq!(
+            YearMonth::new(2026, 3).unwrap().since(start),
+            Some(Months::new(4))
+        );
         assert_eq!(start.since(YearMonth::new(2026, 3).unwrap()), None);
     }
 
     #[test]
     fn money_ratio_refuses_zero() {
         assert_eq!(Money::billions(1).checked_ratio(Money::ZERO), None);
-        assert_eq!(Money::billions(138).checked_ratio(Money::billions(50)), Some(dec!(2.76)));
+        assert_eq!(
+            Money::billions(138).checked_ratio(Money::billions(50)),
+            Some(dec!(2.76))
+        );
     }
 
     #[test]
     fn rounding_is_half_away_from_zero_to_cents() {
-        assert_eq!(Money::from_dollars(dec!(0.005)).round_cents(), Money::from_dollars(dec!(0.01)));
-        assert_eq!(Money::from_dollars(dec!(0.015)).round_cents(), Money::from_dollars(dec!(0.02)));
+        assert_eq!(
+            Money::from_dollars(dec!(0.005)).round_cents(),
+            Money::from_dollars(dec!(0.01))
+        );
+        assert_eq!(
+            Money::from_dollars(dec!(0.015)).round_cents(),
+            Money::from_dollars(dec!(0.02))
+        );
     }
 
     #[test]
     fn capital_cost_is_money_times_gigawatts() {
         let cost = CostPerGigawatt::new(Money::billions(35));
-        assert_eq!(cost.checked_for(Gigawatts::new(dec!(2))), Some(Money::billions(70)));
+        assert_eq!(
+            cost.checked_for(Gigawatts::new(dec!(2))),
+            Some(Money::billions(70))
+        );
     }
 }

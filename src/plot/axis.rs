@@ -26,7 +26,11 @@ impl Axis {
         let low = low.min(Decimal::ZERO);
         let high = high.max(Decimal::ZERO);
         if low == high {
-            return Axis { min: Decimal::ZERO, max: Decimal::ONE, ticks: vec![Decimal::ZERO, Decimal::ONE] };
+            return Axis {
+                min: Decimal::ZERO,
+                max: Decimal::ONE,
+                ticks: vec![Decimal::ZERO, Decimal::ONE],
+            };
         }
         let raw = (high - low) / Decimal::from(target.max(1));
         let step = nice_step(raw);
@@ -38,7 +42,11 @@ impl Axis {
             ticks.push(tick.normalize());
             tick += step;
         }
-        Axis { min: min.normalize(), max: max.normalize(), ticks }
+        Axis {
+            min: min.normalize(),
+            max: max.normalize(),
+            ticks,
+        }
     }
 
     /// Where `value` falls between `start` (for `min`) and `end` (for `max`) in pixels.
@@ -61,11 +69,17 @@ fn nice_step(raw: Decimal) -> Decimal {
     while magnitude > raw && magnitude > Decimal::new(1, 20) {
         magnitude /= Decimal::TEN;
     }
-    [Decimal::ONE, Decimal::TWO, Decimal::new(25, 1), Decimal::from(5), Decimal::TEN]
-        .into_iter()
-        .map(|factor| factor * magnitude)
-        .find(|step| *step >= raw)
-        .unwrap_or(magnitude * Decimal::TEN)
+    [
+        Decimal::ONE,
+        Decimal::TWO,
+        Decimal::new(25, 1),
+        Decimal::from(5),
+        Decimal::TEN,
+    ]
+    .into_iter()
+    .map(|factor| factor * magnitude)
+    .find(|step| *step >= raw)
+    .unwrap_or(magnitude * Decimal::TEN)
 }
 
 /// An SVG path through points, skipping none: "M0,10L5,8…".
@@ -103,13 +117,26 @@ mod tests {
     #[test]
     fn ticks_are_round() {
         let axis = Axis::nice(dec!(0), dec!(50_000_000_000), 5);
-        assert_eq!(axis.ticks, vec![dec!(0), dec!(1e10), dec!(2e10), dec!(3e10), dec!(4e10), dec!(5e10)]);
+        assert_eq!(
+            axis.ticks,
+            vec![
+                dec!(0),
+                dec!(1e10),
+                dec!(2e10),
+                dec!(3e10),
+                dec!(4e10),
+                dec!(5e10)
+            ]
+        );
         let axis = Axis::nice(dec!(-38), dec!(88), 5);
         assert_eq!(axis.min, dec!(-50));
         assert_eq!(axis.max, dec!(100));
         assert!(axis.ticks.contains(&dec!(0)));
         let axis = Axis::nice(dec!(0), dec!(0.7), 4);
-        assert_eq!(axis.ticks, vec![dec!(0), dec!(0.2), dec!(0.4), dec!(0.6), dec!(0.8)]);
+        assert_eq!(
+            axis.ticks,
+            vec![dec!(0), dec!(0.2), dec!(0.4), dec!(0.6), dec!(0.8)]
+        );
     }
 
     #[test]

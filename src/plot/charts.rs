@@ -72,11 +72,15 @@ pub struct ChartData {
     pub table_rows: Vec<usize>,
 }
 
-const AGREEMENT_CLASSES: [&str; 8] =
-    ["series-1", "series-2", "series-3", "series-4", "series-5", "series-6", "series-7", "series-8"];
+const AGREEMENT_CLASSES: [&str; 8] = [
+    "series-1", "series-2", "series-3", "series-4", "series-5", "series-6", "series-7", "series-8",
+];
 
 fn agreement_class(index: usize) -> &'static str {
-    AGREEMENT_CLASSES.get(index % AGREEMENT_CLASSES.len()).copied().unwrap_or("series-1")
+    AGREEMENT_CLASSES
+        .get(index % AGREEMENT_CLASSES.len())
+        .copied()
+        .unwrap_or("series-1")
 }
 
 /// Chart 1: cumulative money, month by month.
@@ -97,7 +101,10 @@ pub fn cumulative(scenario: &Scenario, outcome: &Outcome) -> ChartData {
             name: format!("{} (OpenAI spend)", agreement.label),
             class: agreement_class(index),
             dashed: false,
-            values: rows.iter().map(|r| r.spend.get(index).map_or(Decimal::ZERO, |m| m.dollars())).collect(),
+            values: rows
+                .iter()
+                .map(|r| r.spend.get(index).map_or(Decimal::ZERO, |m| m.dollars()))
+                .collect(),
         })
         .collect();
     series.push(Series {
@@ -106,13 +113,18 @@ pub fn cumulative(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         dashed: false,
         values: rows.iter().map(|r| r.investment.dollars()).collect(),
     });
-    let uncertain = rows.last().is_some_and(|r| r.investment != r.investment_expected);
+    let uncertain = rows
+        .last()
+        .is_some_and(|r| r.investment != r.investment_expected);
     if uncertain {
         series.push(Series {
             name: "Amazon's investment, expected".into(),
             class: "series-invest",
             dashed: true,
-            values: rows.iter().map(|r| r.investment_expected.dollars()).collect(),
+            values: rows
+                .iter()
+                .map(|r| r.investment_expected.dollars())
+                .collect(),
         });
     }
     series.push(Series {
@@ -121,7 +133,12 @@ pub fn cumulative(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         dashed: true,
         values: rows.iter().map(|r| r.net.dollars()).collect(),
     });
-    let table_rows = year_ends(rows.iter().map(|r| r.month.month()).collect::<Vec<_>>().as_slice());
+    let table_rows = year_ends(
+        rows.iter()
+            .map(|r| r.month.month())
+            .collect::<Vec<_>>()
+            .as_slice(),
+    );
     let last = rows.last();
     let description = match last {
         Some(end) => format!(
@@ -150,7 +167,12 @@ pub fn cumulative(scenario: &Scenario, outcome: &Outcome) -> ChartData {
 /// Indices of December months and the last month: the rows a monthly chart's table lists.
 fn year_ends(months: &[u8]) -> Vec<usize> {
     let last = months.len().saturating_sub(1);
-    months.iter().enumerate().filter(|(i, m)| **m == 12 || *i == last).map(|(i, _)| i).collect()
+    months
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| **m == 12 || *i == last)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Chart 2: OpenAI's spend with AWS per year, stacked by agreement, with tranche payments marked.
@@ -165,7 +187,10 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
             name: agreement.label.clone(),
             class: agreement_class(index),
             dashed: false,
-            values: years.iter().map(|y| y.spend.get(index).map_or(Decimal::ZERO, |m| m.dollars())).collect(),
+            values: years
+                .iter()
+                .map(|y| y.spend.get(index).map_or(Decimal::ZERO, |m| m.dollars()))
+                .collect(),
         })
         .collect();
     let markers = outcome
@@ -178,7 +203,12 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
             let text = if payment.lapsed {
                 format!("{}: lapses before {}", tranche.label, payment.month.label())
             } else {
-                format!("{}: {} in {}", tranche.label, format::money(payment.nominal), payment.month.label())
+                format!(
+                    "{}: {} in {}",
+                    tranche.label,
+                    format::money(payment.nominal),
+                    payment.month.label()
+                )
             };
             Some((index, text))
         })
@@ -224,11 +254,18 @@ pub fn commitments(scenario: &Scenario, _outcome: &Outcome) -> ChartData {
         values: vec![scenario.context.coreweave.dollars()],
     });
     let named = Money::checked_sum(
-        scenario.agreements.iter().map(|a| a.total).chain([scenario.context.coreweave]),
+        scenario
+            .agreements
+            .iter()
+            .map(|a| a.total)
+            .chain([scenario.context.coreweave]),
     )
     .unwrap_or(Money::ZERO);
     let total = scenario.context.total_commitments;
-    let rest = total.checked_sub(named).unwrap_or(Money::ZERO).max(Money::ZERO);
+    let rest = total
+        .checked_sub(named)
+        .unwrap_or(Money::ZERO)
+        .max(Money::ZERO);
     series.push(Series {
         name: "Other commitments".into(),
         class: "series-rest",
@@ -245,7 +282,11 @@ pub fn commitments(scenario: &Scenario, _outcome: &Outcome) -> ChartData {
         format!(
             "Of OpenAI's {} of infrastructure commitments, AWS holds {} and CoreWeave {}.",
             format::money(total),
-            format::money(named.checked_sub(scenario.context.coreweave).unwrap_or(Money::ZERO)),
+            format::money(
+                named
+                    .checked_sub(scenario.context.coreweave)
+                    .unwrap_or(Money::ZERO)
+            ),
             format::money(scenario.context.coreweave)
         )
     };
@@ -278,9 +319,15 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> (ChartData, Vec<Decima
                 .normalize()
         })
         .collect();
-    let online: Vec<Decimal> = years.iter().map(|y| y.capacity_online.value().round_dp(3).normalize()).collect();
+    let online: Vec<Decimal> = years
+        .iter()
+        .map(|y| y.capacity_online.value().round_dp(3).normalize())
+        .collect();
     let categories: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
-    let full = outcome.metrics.get(MetricKey::EnergyTwhPerYear).unwrap_or(Decimal::ZERO);
+    let full = outcome
+        .metrics
+        .get(MetricKey::EnergyTwhPerYear)
+        .unwrap_or(Decimal::ZERO);
     let description = format!(
         "Energy the agreements' capacity uses each year at {} utilisation, as it comes online. At full capacity: {} a year.",
         format::share(utilisation),
@@ -293,7 +340,12 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> (ChartData, Vec<Decima
         x_ticks: categories.iter().cloned().enumerate().collect(),
         table_rows: (0..categories.len()).collect(),
         categories,
-        series: vec![Series { name: "Energy used".into(), class: "series-energy", dashed: false, values: energy }],
+        series: vec![Series {
+            name: "Energy used".into(),
+            class: "series-energy",
+            dashed: false,
+            values: energy,
+        }],
         markers: Vec::new(),
     };
     (chart, online)
@@ -313,12 +365,24 @@ mod tests {
     fn cumulative_ends_at_the_totals() {
         let (scenario, outcome) = reported();
         let chart = cumulative(&scenario, &outcome);
-        let last = |name: &str| *chart.series.iter().find(|s| s.name.starts_with(name)).unwrap().values.last().unwrap();
+        let last = |name: &str| {
+            *chart
+                .series
+                .iter()
+                .find(|s| s.name.starts_with(name))
+                .unwrap()
+                .values
+                .last()
+                .unwrap()
+        };
         assert_eq!(last("AWS existing"), Money::billions(38).dollars());
         assert_eq!(last("Amazon's investment"), Money::billions(50).dollars());
         assert_eq!(last("Net"), Money::billions(88).dollars());
         assert_eq!(chart.x_ticks.first().unwrap().1, "2026");
-        assert_eq!(*chart.table_rows.last().unwrap(), chart.categories.len() - 1);
+        assert_eq!(
+            *chart.table_rows.last().unwrap(),
+            chart.categories.len() - 1
+        );
         assert!(chart.description.contains("$138B"));
     }
 
@@ -328,7 +392,10 @@ mod tests {
         let chart = yearly_spend(&scenario, &outcome);
         assert_eq!(chart.categories.first().unwrap(), "2025");
         assert_eq!(chart.markers.len(), 2);
-        assert!(chart.markers.iter().all(|(i, _)| chart.categories[*i] == "2026"));
+        assert!(chart
+            .markers
+            .iter()
+            .all(|(i, _)| chart.categories[*i] == "2026"));
     }
 
     #[test]
@@ -336,7 +403,10 @@ mod tests {
         let (scenario, outcome) = reported();
         let chart = commitments(&scenario, &outcome);
         let rest = chart.series.last().unwrap().values[0];
-        assert_eq!(rest, Money::from_dollars(rust_decimal_macros::dec!(439_600_000_000)).dollars());
+        assert_eq!(
+            rest,
+            Money::from_dollars(rust_decimal_macros::dec!(439_600_000_000)).dollars()
+        );
     }
 
     #[test]
@@ -345,7 +415,10 @@ mod tests {
         let (chart, online) = compute(&scenario, &outcome);
         // 2029 is a whole year at 2 GW: 2 × 8,760 × 0.8 / 1,000 = 14.016 TWh.
         let year = chart.categories.iter().position(|c| c == "2029").unwrap();
-        assert_eq!(chart.series[0].values[year], rust_decimal_macros::dec!(14.016));
+        assert_eq!(
+            chart.series[0].values[year],
+            rust_decimal_macros::dec!(14.016)
+        );
         assert_eq!(online[year], rust_decimal::Decimal::TWO);
     }
 }

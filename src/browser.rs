@@ -1,0 +1,289 @@
+//! The browser edge: the one module that touches `window`, `location`, `history`, the clipboard and
+//! `postMessage`. Everything here tolerates failure, because sandboxed iframes throw on storage, clipboards can be
+//! denied and a host page may be gone: a failed call returns `false` or `None`, never a panic.
+
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's query string, with its leading `?`, or "".
+pub fn query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without query or fragment: where a share link points.
+pub fn base_address() -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+/// Whether a history write replaces the current entry (an edit) or adds one (a whole new scenario).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryWrite {
+    Replace,
+    Push,
+}
+
+/// Writes `query` (without `?`) into the address bar; keeps the path and the fragment.
+pub fn write_query(query: &str, how: HistoryWrite) -> bool {
+    let Some(window) = window() else { return false };
+    let Ok(history) = window.history() else {
+        return false;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if location
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        == query
+    {
+        return true;
+    }
+    let result = match how {
+        HistoryWrite::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+        HistoryWrite::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+    };
+    result.is_ok()
+}
+
+/// Calls `on_change` with the new query whenever the reader goes Back or Forward.
+/// The listener lives as long as the page.
+pub fn on_history_change(on_change: impl Fn(String) + 'static) {
+    let Some(window) = window() else { return };
+    let listener = Closure::<dyn Fn()>::new(move || on_change(query()));
+    let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Copies text to the clipboard; `false` when the browser refuses (no permission, not a secure context, a
+/// sandboxed frame). The caller then offers the text selected instead.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = window() else { return false };
+    let navigator = window.navigator();
+    // Some sandboxed frames have no clipboard object at all; reading it must not throw.
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map(|value| !value.is_undefined() && !value.is_null())
+        .unwrap_or(false);
+    if !has_clipboard {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Whether the browser offers the Web Share dialog.
+pub fn can_share() -> bool {
+    window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("share")).ok())
+        .is_some_and(|share| share.is_function())
+}
+
+/// Opens the Web Share dialog; `false` if it is missing, refused or dismissed.
+pub async fn share(title: &str, url: &str) -> bool {
+    let Some(window) = window() else { return false };
+    let navigator = window.navigator();
+    let Ok(share) = js_sys::Reflect::get(&navigator, &JsValue::from_str("share")) else {
+        return false;
+    };
+    let Ok(share) = share.dyn_into::<js_sys::Function>() else {
+        return false;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    let Ok(promise) = share.call1(&navigator, &data) else {
+        return false;
+    };
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Selects the text of an input so the reader can copy it by hand.
+pub fn select_input(id: &str) {
+    if let Some(input) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+fn element(id: &str) -> Option<web_sys::Element> {
+    window()?.document()?.get_element_by_id(id)
+}
+
+/// Sets `data-theme` (and `data-mode`) on the root element; CSS does the rest.
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// Empties the mount point of the static, no-JavaScript figures before the app renders into it.
+pub fn mount_point() -> Option<web_sys::Element> {
+    let root = element("app")?;
+    root.set_inner_html("");
+    Some(root)
+}
+
+/// Shows the static crash notice that index.html carries, hidden. Called from the panic hook, so it allocates
+/// little and cannot itself panic.
+pub fn show_crash_notice() {
+    if let Some(notice) = element("crash") {
+        let _ = notice.remove_attribute("hidden");
+    }
+    if let Some(app) = element("app") {
+        let _ = app.set_attribute("aria-hidden", "true");
+        let _ = app.set_attribute("inert", "");
+    }
+}
+
+/// Whether the page runs inside a frame, where resize messages make sense.
+pub fn in_frame() -> bool {
+    let Some(window) = window() else { return false };
+    match (window.parent(), window.top()) {
+        (Ok(Some(parent)), _) => parent != window,
+        _ => false,
+    }
+}
+
+/// The three resize messages host libraries understand, for a content height in CSS pixels.
+fn post_height(height: u32, frame_id: &str, pym_id: Option<&str>) {
+    let Some(window) = window() else { return };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    // Our own namespaced message, read by dist/embed.js.
+    let own = js_sys::Object::new();
+    for (key, value) in [
+        ("sender", JsValue::from_str("deal-calculator")),
+        ("version", JsValue::from_f64(1.0)),
+        ("method", JsValue::from_str("resize")),
+        ("height", JsValue::from_f64(f64::from(height))),
+        ("id", JsValue::from_str(frame_id)),
+    ] {
+        let _ = js_sys::Reflect::set(&own, &key.into(), &value);
+    }
+    let _ = parent.post_message(&own, "*");
+    // AMP's embed-size, which @newswire/frames also reads.
+    let amp = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&amp, &"sentinel".into(), &"amp".into());
+    let _ = js_sys::Reflect::set(&amp, &"type".into(), &"embed-size".into());
+    let _ = js_sys::Reflect::set(
+        &amp,
+        &"height".into(),
+        &JsValue::from_f64(f64::from(height)),
+    );
+    let _ = parent.post_message(&amp, "*");
+    // Pym.js's child message, when a Pym parent gave us an id.
+    if let Some(id) = pym_id {
+        let text = format!("pymxPYMx{id}xPYMxheightxPYMx{height}");
+        let _ = parent.post_message(&JsValue::from_str(&text), "*");
+    }
+}
+
+/// Watches the page's height and posts it to the parent frame whenever it changes, rounded up so the frame
+/// never shows an inner scrollbar. Only in a frame; the observer lives as long as the page.
+pub fn report_height(frame_id: String, pym_id: Option<String>) {
+    if !in_frame() {
+        return;
+    }
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    let measure_root = root.clone();
+    let last = std::cell::Cell::new(0u32);
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        let height = measure_root.get_bounding_client_rect().height().ceil();
+        let height = if height.is_finite() && height > 0.0 {
+            height.min(100_000.0) as u32
+        } else {
+            return;
+        };
+        if height != last.get() {
+            last.set(height);
+            post_height(height, &frame_id, pym_id.as_deref());
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(&root);
+    on_resize.forget();
+    std::mem::forget(observer);
+}
+
+/// Calls `on_width` with an element's content width now and whenever it changes, until dropped. Charts draw at
+/// their real pixel width, so text stays readable on a phone instead of shrinking with a fixed viewBox.
+pub struct WidthObserver {
+    observer: Option<web_sys::ResizeObserver>,
+    _listener: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl WidthObserver {
+    pub fn new(element: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> WidthObserver {
+        let listener = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(entry) = entries
+                .get(0)
+                .dyn_into::<web_sys::ResizeObserverEntry>()
+                .ok()
+            else {
+                return;
+            };
+            let width = entry.content_rect().width();
+            if width.is_finite() && width > 0.0 {
+                on_width(width);
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(listener.as_ref().unchecked_ref()).ok();
+        if let Some(observer) = &observer {
+            observer.observe(element);
+        }
+        WidthObserver {
+            observer,
+            _listener: listener,
+        }
+    }
+}
+
+impl Drop for WidthObserver {
+    fn drop(&mut self) {
+        if let Some(observer) = &self.observer {
+            observer.disconnect();
+        }
+    }
+}
+
+/// Where a pointer event falls across its element, from 0 (left edge) to 1 (right edge).
+pub fn pointer_fraction(event: &web_sys::MouseEvent) -> Option<f64> {
+    let target = event
+        .current_target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?;
+    let rect = target.get_bounding_client_rect();
+    if rect.width() <= 0.0 {
+        return None;
+    }
+    Some(((f64::from(event.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0))
+}

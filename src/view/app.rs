@@ -1,0 +1,229 @@
+//! The root: holds the scenario, computes the outcome once per change, keeps the address bar in step, and lays
+//! out the full page or the embed.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart::{BarChart, LineChart, ShareBar};
+use super::embed::EmbedView;
+use super::inputs::{ComputeGroup, ContextGroup, InfrastructureGroup, InvestmentGroup};
+use super::notice::LinkNotice;
+use super::share::SharePanel;
+use super::state::{Action, AppState};
+use super::terms::DealTerms;
+use super::totals::{Totals, DETAIL, HEADLINE};
+use crate::browser;
+use crate::display::{ChartChoice, Controls, Display, Mode};
+use crate::model::link::{self, LinkProblem};
+use crate::model::scenario::Scenario;
+use crate::model::{format, Outcome};
+use crate::plot::charts;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The scenario the page opens with (from the link).
+    pub scenario: Scenario,
+    /// Link parameters that could not be used.
+    #[prop_or_default]
+    pub problems: Vec<LinkProblem>,
+    #[prop_or_default]
+    pub display: Display,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| AppState {
+        scenario: Rc::new(props.scenario.clone()),
+        history: None,
+        generation: 0,
+    });
+    let on_edit = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            Callback::from(move |edit| dispatcher.dispatch(Action::Edit(edit)))
+        })
+    };
+    let on_edit = (*on_edit).clone();
+    // A scenario that cannot be computed (parsed input never makes one) falls back to the reported deal, and
+    // the page says so rather than freezing.
+    let computed = use_memo(state.scenario.clone(), |scenario| {
+        Outcome::compute(scenario)
+            .map_err(|error| error.to_string())
+            .or_else(|error| {
+                Outcome::compute(&Scenario::reported())
+                    .map(|outcome| (outcome, Some(error)))
+                    .map_err(|e| e.to_string())
+                    .map(|(outcome, _)| outcome)
+            })
+    });
+    let outcome: Rc<Outcome> = match &*computed {
+        Ok(outcome) => Rc::new(outcome.clone()),
+        Err(_) => {
+            browser::show_crash_notice();
+            return html! {};
+        }
+    };
+    let query = use_memo(state.scenario.clone(), |scenario| link::encode(scenario));
+    let display = props.display.clone();
+
+    // The address is a projection of the scenario, plus the display options it was opened with.
+    {
+        let display_query = display.to_query();
+        use_effect_with((query.clone(), state.history), move |(query, history)| {
+            if let Some(how) = history {
+                let full = match (query.is_empty(), display_query.is_empty()) {
+                    (true, _) => display_query.clone(),
+                    (false, true) => (**query).clone(),
+                    (false, false) => format!("{query}&{display_query}"),
+                };
+                browser::write_query(&full, *how);
+            }
+        });
+    }
+    // Back and Forward load the scenario the address holds.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            browser::on_history_change(move |query| {
+                dispatcher.dispatch(Action::Load(link::decode(&query).scenario))
+            });
+        });
+    }
+    // Theme and mode as attributes on <html>, so CSS alone styles them; the embed reports its height.
+    {
+        let display = display.clone();
+        use_effect_with((), move |_| {
+            browser::set_root_attribute("data-theme", display.theme.code());
+            if display.mode == Mode::Embed {
+                browser::set_root_attribute("data-mode", "embed");
+                browser::report_height(display.frame_id.clone(), display.pym_id.clone());
+            }
+        });
+    }
+
+    let metrics = Rc::new(outcome.metrics.clone());
+    let scenario = state.scenario.clone();
+    let generation = state.generation;
+    let chart_data = use_memo(
+        (scenario.clone(), outcome.clone()),
+        |(scenario, outcome)| ChartSet::new(scenario, outcome),
+    );
+
+    if display.mode == Mode::Embed {
+        let chart = chart_data.render(display.chart);
+        return html! {
+            <>
+                <LinkNotice problems={props.problems.clone()} />
+                <EmbedView scenario={scenario} metrics={metrics} chart={chart}
+                    controls={display.controls == Controls::Shown} query={AttrValue::from((*query).clone())}
+                    on_edit={on_edit} generation={generation} />
+            </>
+        };
+    }
+
+    let reset = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::Reset))
+    };
+    let is_reported = *scenario == Scenario::reported();
+    html! {
+        <div class="page">
+            <header class="masthead">
+                <h1>{ "The Amazon–OpenAI deal, by the numbers" }</h1>
+                <p class="summary">
+                    { "Amazon invests $50B in OpenAI ($15B upfront, $35B on milestones); OpenAI's $38B AWS agreement grows by $100B over eight years, with about 2 GW of Trainium capacity. Change any figure: totals and charts follow." }
+                </p>
+            </header>
+            <LinkNotice problems={props.problems.clone()} />
+            <div class="layout">
+                <div class="inputs">
+                    <div class="inputs-head">
+                        <p class="legend-note">
+                            <span class="badge reported">{ "reported" }</span>{ " from the report · " }
+                            <span class="badge assumption">{ "assumption" }</span>{ " our default · " }
+                            <span class="badge changed">{ "changed" }</span>{ " by you" }
+                        </p>
+                        <button type="button" class="reset" id="reset" onclick={reset} disabled={is_reported && generation == 0}>
+                            { "Reset to reported" }
+                        </button>
+                    </div>
+                    <InvestmentGroup tranches={scenario.tranches.clone()} on_edit={on_edit.clone()} {generation} />
+                    <InfrastructureGroup agreements={scenario.agreements.clone()} on_edit={on_edit.clone()} {generation} />
+                    <ComputeGroup compute={scenario.compute.clone()} on_edit={on_edit.clone()} {generation} />
+                    <ContextGroup context={scenario.context.clone()} discount_rate={scenario.discount_rate}
+                        on_edit={on_edit.clone()} {generation} />
+                </div>
+                <div class="results">
+                    <section aria-labelledby="totals-heading">
+                        <h2 id="totals-heading">{ "Totals" }</h2>
+                        <Totals metrics={metrics.clone()} keys={&HEADLINE[..]} announce=true />
+                        <details class="more-metrics">
+                            <summary>{ "More figures: per GW, energy, present values" }</summary>
+                            <Totals metrics={metrics.clone()} keys={&DETAIL[..]} compact=true />
+                            <p class="method">{ format!(
+                                "Present values discount each month's flow to {} at the discount rate, compounded monthly. Expected figures weight each tranche by its probability; a tranche paid after its lapse date counts as $0.",
+                                outcome.schedule.first_month().map(|m| m.label()).unwrap_or_default()
+                            ) }</p>
+                        </details>
+                    </section>
+                    { for ChartChoice::ALL.iter().map(|choice| chart_data.render(*choice)) }
+                    <SharePanel query={AttrValue::from((*query).clone())} />
+                </div>
+            </div>
+            <DealTerms />
+            <footer class="colophon">
+                <p>{ format!(
+                    "Reported figures: Amazon–OpenAI partnership announcement, Feb 2026. Assumptions are marked and can be changed. Money is exact to the cent; display rounds to three significant digits ({}).",
+                    format::money(crate::model::units::Money::billions(138))
+                ) }</p>
+            </footer>
+        </div>
+    }
+}
+
+/// The four charts' data for one scenario, computed together once per change.
+#[derive(PartialEq)]
+struct ChartSet {
+    cumulative: Rc<charts::ChartData>,
+    yearly: Rc<charts::ChartData>,
+    commitments: Rc<charts::ChartData>,
+    compute: Rc<charts::ChartData>,
+    online: Rc<Vec<String>>,
+}
+
+impl ChartSet {
+    fn new(scenario: &Scenario, outcome: &Outcome) -> ChartSet {
+        let (compute, online) = charts::compute(scenario, outcome);
+        ChartSet {
+            cumulative: Rc::new(charts::cumulative(scenario, outcome)),
+            yearly: Rc::new(charts::yearly_spend(scenario, outcome)),
+            commitments: Rc::new(charts::commitments(scenario, outcome)),
+            compute: Rc::new(compute),
+            online: Rc::new(
+                online
+                    .into_iter()
+                    .map(|gw| charts::ValueUnit::Gigawatts.format(gw))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn render(&self, choice: ChartChoice) -> Html {
+        match choice {
+            ChartChoice::Cumulative => {
+                html! { <LineChart key="cumulative" id="chart-cumulative" data={self.cumulative.clone()} /> }
+            }
+            ChartChoice::Yearly => {
+                html! { <BarChart key="yearly" id="chart-yearly" data={self.yearly.clone()} /> }
+            }
+            ChartChoice::Commitments => {
+                html! { <ShareBar key="commitments" id="chart-commitments" data={self.commitments.clone()} /> }
+            }
+            ChartChoice::Compute => html! {
+                <BarChart key="compute" id="chart-compute" data={self.compute.clone()}
+                    extra_column={Some((AttrValue::from("GW online at year end"), self.online.clone()))} />
+            },
+        }
+    }
+}

@@ -1,0 +1,433 @@
+//! SVG charts drawn from `plot` data: a line chart over months, stacked bars over years, and a single stacked
+//! bar of shares. Each has a title, a description, a legend, a tooltip that follows the pointer **and** the arrow
+//! keys, and a table of the same numbers. Axes and paths come from `plot::axis`; this file only places them.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::browser::{self, WidthObserver};
+use crate::plot::axis::{coordinate, line_path, Axis};
+use crate::plot::charts::ChartData;
+
+const HEIGHT: f64 = 280.0;
+const MARGIN_LEFT: f64 = 58.0;
+const MARGIN_RIGHT: f64 = 14.0;
+const MARGIN_TOP: f64 = 12.0;
+const MARGIN_BOTTOM: f64 = 30.0;
+
+/// The chart's pixel width, following its container.
+#[hook]
+fn use_width(node: NodeRef) -> f64 {
+    let width = use_state(|| 600.0_f64);
+    {
+        let width = width.clone();
+        use_effect_with(node, move |node| {
+            let observer = node.cast::<web_sys::Element>().map(|element| {
+                WidthObserver::new(&element, move |w| {
+                    let w = w.floor();
+                    if (w - *width).abs() >= 1.0 {
+                        width.set(w);
+                    }
+                })
+            });
+            move || drop(observer)
+        });
+    }
+    (*width).max(240.0)
+}
+
+/// Which category the tooltip shows, moved by the pointer and by the keyboard.
+#[derive(Clone)]
+struct Cursor {
+    index: Option<usize>,
+    onkeydown: Callback<KeyboardEvent>,
+    onfocus: Callback<FocusEvent>,
+    onblur: Callback<FocusEvent>,
+    onmousemove: Callback<MouseEvent>,
+    onmouseleave: Callback<MouseEvent>,
+}
+
+/// `edges`: where each category ends across the chart (0–1), for unequal categories; empty for equal ones.
+#[hook]
+fn use_cursor(count: usize, page: usize, edges: Vec<f64>) -> Cursor {
+    let index = use_state(|| None::<usize>);
+    let last = count.saturating_sub(1);
+    let set = {
+        let index = index.clone();
+        move |value: Option<usize>| {
+            if *index != value {
+                index.set(value)
+            }
+        }
+    };
+    let onkeydown = {
+        let set = set.clone();
+        let current = *index;
+        Callback::from(move |event: KeyboardEvent| {
+            let at = current.unwrap_or(last);
+            let next = match event.key().as_str() {
+                "ArrowLeft" | "ArrowDown" => at.saturating_sub(1),
+                "ArrowRight" | "ArrowUp" => (at + 1).min(last),
+                "PageDown" => at.saturating_sub(page),
+                "PageUp" => (at + page).min(last),
+                "Home" => 0,
+                "End" => last,
+                "Escape" => {
+                    set(None);
+                    return;
+                }
+                _ => return,
+            };
+            event.prevent_default();
+            set(Some(next));
+        })
+    };
+    let onfocus = {
+        let set = set.clone();
+        let current = *index;
+        Callback::from(move |_| set(Some(current.unwrap_or(last))))
+    };
+    let onblur = {
+        let set = set.clone();
+        Callback::from(move |_| set(None))
+    };
+    let onmousemove = {
+        let set = set.clone();
+        Callback::from(move |event: MouseEvent| {
+            if let Some(fraction) = browser::pointer_fraction(&event) {
+                let at = if edges.is_empty() {
+                    ((fraction * count as f64).floor() as usize).min(last)
+                } else {
+                    edges
+                        .iter()
+                        .position(|edge| fraction < *edge)
+                        .unwrap_or(last)
+                };
+                set(Some(at));
+            }
+        })
+    };
+    let onmouseleave = Callback::from(move |_| set(None));
+    Cursor {
+        index: *index,
+        onkeydown,
+        onfocus,
+        onblur,
+        onmousemove,
+        onmouseleave,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub data: Rc<ChartData>,
+    /// The element id prefix.
+    pub id: AttrValue,
+    /// An extra table column (e.g. GW online), with its heading, one value per category, already formatted.
+    #[prop_or_default]
+    pub extra_column: Option<(AttrValue, Rc<Vec<String>>)>,
+}
+
+fn legend(data: &ChartData) -> Html {
+    html! {
+        <ul class="legend" aria-hidden="true">
+            { for data.series.iter().map(|s| html! {
+                <li><span class={classes!("swatch", s.class, s.dashed.then_some("dashed"))}></span>{ s.name.clone() }</li>
+            }) }
+            if !data.markers.is_empty() {
+                <li><span class="swatch marker"></span>{ "Investment payment" }</li>
+            }
+        </ul>
+    }
+}
+
+fn table(data: &ChartData, extra: Option<&(AttrValue, Rc<Vec<String>>)>) -> Html {
+    html! {
+        <details class="chart-table">
+            <summary>{ "Show the numbers as a table" }</summary>
+            <div class="table-scroll">
+                <table>
+                    <caption>{ data.title.clone() }</caption>
+                    <thead><tr>
+                        <th scope="col">{ if data.categories.len() == 1 { "" } else { "Period" } }</th>
+                        { for data.series.iter().map(|s| html! { <th scope="col">{ s.name.clone() }</th> }) }
+                        if let Some((heading, _)) = extra { <th scope="col">{ heading.clone() }</th> }
+                    </tr></thead>
+                    <tbody>
+                        { for data.table_rows.iter().map(|row| html! {
+                            <tr>
+                                <th scope="row">{ data.categories.get(*row).cloned().unwrap_or_default() }</th>
+                                { for data.series.iter().map(|s| html! {
+                                    <td>{ s.values.get(*row).map(|v| data.unit.format(*v)).unwrap_or_default() }</td>
+                                }) }
+                                if let Some((_, values)) = extra { <td>{ values.get(*row).cloned().unwrap_or_default() }</td> }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+/// The text of the tooltip at a category: its label, then each series' value.
+fn readout(data: &ChartData, index: usize) -> Vec<String> {
+    let mut lines = vec![data.categories.get(index).cloned().unwrap_or_default()];
+    for series in &data.series {
+        if let Some(value) = series.values.get(index) {
+            lines.push(format!("{}: {}", series.name, data.unit.format(*value)));
+        }
+    }
+    for (_, text) in data.markers.iter().filter(|(i, _)| *i == index) {
+        lines.push(text.clone());
+    }
+    lines
+}
+
+/// A tooltip box beside `x`, flipped to the left near the right edge.
+fn tooltip(lines: &[String], x: f64, width: f64, top: f64) -> Html {
+    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+    let box_width = (longest * 6.6 + 16.0).min(width - 8.0);
+    let box_height = lines.len() as f64 * 16.0 + 10.0;
+    let left = if x + 10.0 + box_width > width {
+        (x - 10.0 - box_width).max(4.0)
+    } else {
+        x + 10.0
+    };
+    html! {
+        <g class="tooltip" transform={format!("translate({},{})", coordinate(left), coordinate(top))}>
+            <rect width={coordinate(box_width)} height={coordinate(box_height)} rx="4" />
+            { for lines.iter().enumerate().map(|(i, line)| html! {
+                <text x="8" y={coordinate(18.0 + i as f64 * 16.0)} class={if i == 0 { "tooltip-title" } else { "" }}>{ line.clone() }</text>
+            }) }
+        </g>
+    }
+}
+
+fn y_axis(axis: &Axis, data: &ChartData, width: f64, plot_bottom: f64) -> Html {
+    html! {
+        <g class="axis y-axis">
+            { for axis.ticks.iter().map(|tick| {
+                let y = axis.position(*tick, plot_bottom, MARGIN_TOP);
+                html! {
+                    <g>
+                        <line class={if tick.is_zero() { "zero" } else { "grid" }} x1={coordinate(MARGIN_LEFT)} x2={coordinate(width - MARGIN_RIGHT)}
+                            y1={coordinate(y)} y2={coordinate(y)} />
+                        <text x={coordinate(MARGIN_LEFT - 6.0)} y={coordinate(y + 4.0)} text-anchor="end">{ data.unit.tick(*tick) }</text>
+                    </g>
+                }
+            }) }
+        </g>
+    }
+}
+
+fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html {
+    let data = &props.data;
+    let id = &props.id;
+    let live = cursor
+        .index
+        .map(|i| readout(data, i).join(", "))
+        .unwrap_or_default();
+    html! {
+        <figure class="chart" id={id.clone()}>
+            <figcaption>
+                <h3 id={format!("{id}-title")}>{ data.title.clone() }</h3>
+                <p class="chart-description" id={format!("{id}-description")}>{ data.description.clone() }</p>
+            </figcaption>
+            { legend(data) }
+            <div class="chart-surface" ref={node} tabindex="0" role="group"
+                aria-labelledby={format!("{id}-title")}
+                aria-describedby={format!("{id}-description {id}-keys")}
+                onkeydown={cursor.onkeydown.clone()} onfocus={cursor.onfocus.clone()} onblur={cursor.onblur.clone()}>
+                { svg }
+                <span class="visually-hidden" id={format!("{id}-keys")}>{ "Use the arrow keys to read the values." }</span>
+                <span class="visually-hidden" aria-live="polite">{ live }</span>
+            </div>
+            { table(data, props.extra_column.as_ref()) }
+        </figure>
+    }
+}
+
+/// Lines over a monthly axis (the cumulative chart).
+#[component]
+pub fn LineChart(props: &ChartProps) -> Html {
+    let node = use_node_ref();
+    let width = use_width(node.clone());
+    let data = &props.data;
+    let count = data.categories.len();
+    let cursor = use_cursor(count, 12, Vec::new());
+    let (low, high) = data
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .fold((Decimal::ZERO, Decimal::ZERO), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    let axis = Axis::nice(low, high, 5);
+    let plot_bottom = HEIGHT - MARGIN_BOTTOM;
+    let x = |i: usize| {
+        let span = count.saturating_sub(1).max(1) as f64;
+        MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) * i as f64 / span
+    };
+    let label_every = if width < 500.0 { 2 } else { 1 };
+    let svg = html! {
+        <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), HEIGHT)}
+            aria-hidden="true" focusable="false"
+            onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
+            { y_axis(&axis, data, width, plot_bottom) }
+            <g class="axis x-axis">
+                { for data.x_ticks.iter().enumerate().filter(|(n, _)| n % label_every == 0).map(|(_, (i, label))| html! {
+                    <text x={coordinate(x(*i))} y={coordinate(HEIGHT - 10.0)} text-anchor="middle">{ label.clone() }</text>
+                }) }
+            </g>
+            { for data.series.iter().map(|s| {
+                let points: Vec<(f64, f64)> = s.values.iter().enumerate()
+                    .map(|(i, v)| (x(i), axis.position(*v, plot_bottom, MARGIN_TOP))).collect();
+                html! { <path class={classes!("line", s.class, s.dashed.then_some("dashed"))} d={line_path(&points)} /> }
+            }) }
+            if let Some(i) = cursor.index {
+                <line class="cursor" x1={coordinate(x(i))} x2={coordinate(x(i))} y1={coordinate(MARGIN_TOP)} y2={coordinate(plot_bottom)} />
+                { for data.series.iter().filter_map(|s| s.values.get(i).map(|v| html! {
+                    <circle class={classes!("dot", s.class)} r="3.5" cx={coordinate(x(i))} cy={coordinate(axis.position(*v, plot_bottom, MARGIN_TOP))} />
+                })) }
+                { tooltip(&readout(data, i), x(i), width, MARGIN_TOP + 4.0) }
+            }
+        </svg>
+    };
+    frame(props, node, &cursor, svg)
+}
+
+/// Stacked bars over years, with payment markers under the axis (spend per year, energy per year).
+#[component]
+pub fn BarChart(props: &ChartProps) -> Html {
+    let node = use_node_ref();
+    let width = use_width(node.clone());
+    let data = &props.data;
+    let count = data.categories.len();
+    let cursor = use_cursor(count, 5, Vec::new());
+    let high = (0..count)
+        .map(|i| {
+            data.series
+                .iter()
+                .filter_map(|s| s.values.get(i))
+                .copied()
+                .sum::<Decimal>()
+        })
+        .max()
+        .unwrap_or(Decimal::ZERO);
+    let axis = Axis::nice(Decimal::ZERO, high, 5);
+    let plot_bottom = HEIGHT - MARGIN_BOTTOM;
+    let band = (width - MARGIN_LEFT - MARGIN_RIGHT) / count.max(1) as f64;
+    let bar = (band * 0.7).min(48.0);
+    let center = |i: usize| MARGIN_LEFT + band * (i as f64 + 0.5);
+    let label_every = if band < 34.0 { 2 } else { 1 };
+    let svg = html! {
+        <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), HEIGHT)}
+            aria-hidden="true" focusable="false"
+            onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
+            { y_axis(&axis, data, width, plot_bottom) }
+            if let Some(i) = cursor.index {
+                <rect class="band-highlight" x={coordinate(center(i) - band / 2.0)} y={coordinate(MARGIN_TOP)}
+                    width={coordinate(band)} height={coordinate(plot_bottom - MARGIN_TOP)} />
+            }
+            { for (0..count).map(|i| {
+                let mut base = Decimal::ZERO;
+                html! {
+                    <g>
+                        { for data.series.iter().filter_map(|s| {
+                            let value = *s.values.get(i)?;
+                            let top = base + value;
+                            let y0 = axis.position(base, plot_bottom, MARGIN_TOP);
+                            let y1 = axis.position(top, plot_bottom, MARGIN_TOP);
+                            base = top;
+                            (value > Decimal::ZERO).then(|| html! {
+                                <rect class={classes!("bar", s.class)} x={coordinate(center(i) - bar / 2.0)} y={coordinate(y1)}
+                                    width={coordinate(bar)} height={coordinate((y0 - y1).max(0.5))} />
+                            })
+                        }) }
+                    </g>
+                }
+            }) }
+            <g class="axis x-axis">
+                { for data.x_ticks.iter().filter(|(i, _)| i % label_every == 0).map(|(i, label)| html! {
+                    <text x={coordinate(center(*i))} y={coordinate(HEIGHT - 10.0)} text-anchor="middle">{ label.clone() }</text>
+                }) }
+            </g>
+            { for data.markers.iter().map(|(i, _)| html! {
+                <path class="marker" d={format!("M{},{}l5,8h-10z", coordinate(center(*i)), coordinate(plot_bottom + 1.0))} />
+            }) }
+            if let Some(i) = cursor.index {
+                { tooltip(&readout(data, i), center(i) + band / 2.0 - 10.0, width, MARGIN_TOP + 4.0) }
+            }
+        </svg>
+    };
+    frame(props, node, &cursor, svg)
+}
+
+/// One horizontal bar split into shares of a total (OpenAI's commitments).
+#[component]
+pub fn ShareBar(props: &ChartProps) -> Html {
+    let node = use_node_ref();
+    let width = use_width(node.clone());
+    let data = &props.data;
+    let count = data.series.len();
+    let total: Decimal = data
+        .series
+        .iter()
+        .filter_map(|s| s.values.first())
+        .copied()
+        .sum();
+    let axis = Axis {
+        min: Decimal::ZERO,
+        max: total.max(Decimal::ONE),
+        ticks: Vec::new(),
+    };
+    let (left, right) = (8.0, width - 8.0);
+    let height = 60.0;
+    let mut start = Decimal::ZERO;
+    let segments: Vec<(f64, f64, &'static str, String)> = data
+        .series
+        .iter()
+        .map(|s| {
+            let value = s.values.first().copied().unwrap_or(Decimal::ZERO);
+            let x0 = axis.position(start, left, right);
+            start += value;
+            let x1 = axis.position(start, left, right);
+            let share = if total.is_zero() {
+                String::new()
+            } else {
+                crate::model::format::share(value / total)
+            };
+            (x0, x1, s.class, share)
+        })
+        .collect();
+    let edges = segments.iter().map(|(_, x1, _, _)| x1 / width).collect();
+    let cursor = use_cursor(count, 1, edges);
+    let svg = html! {
+        <svg width={coordinate(width)} height={coordinate(height)} viewBox={format!("0 0 {} {}", coordinate(width), height)}
+            aria-hidden="true" focusable="false"
+            onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
+            { for segments.iter().enumerate().map(|(i, (x0, x1, class, share))| html! {
+                <g>
+                    <rect class={classes!("bar", *class, (cursor.index == Some(i)).then_some("active"))} x={coordinate(*x0)} y="8"
+                        width={coordinate((x1 - x0).max(0.0))} height="44" />
+                    if x1 - x0 > 44.0 {
+                        <text class="segment-label" x={coordinate(x0 + 6.0)} y="35">{ share.clone() }</text>
+                    }
+                </g>
+            }) }
+            if let Some(i) = cursor.index {
+                { segments.get(i).map(|(x0, x1, _, share)| {
+                    let mut lines = vec![data.series.get(i).map(|s| s.name.clone()).unwrap_or_default()];
+                    if let Some(v) = data.series.get(i).and_then(|s| s.values.first()) {
+                        lines.push(format!("{} ({share})", data.unit.format(*v)));
+                    }
+                    tooltip(&lines, (x0 + x1) / 2.0, width, 2.0)
+                }).unwrap_or_default() }
+            }
+        </svg>
+    };
+    frame(props, node, &cursor, svg)
+}

@@ -1,0 +1,88 @@
+//! The compact view for an iframe in an article: headline totals, one chart, a few key inputs (or none), and a
+//! link that opens the full calculator on the same scenario.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::field::{Amount, Capacity, Field, Percent};
+use super::share::scenario_address;
+use super::totals::Totals;
+use crate::model::edit::{AgreementEdit, Edit, TrancheEdit};
+use crate::model::metrics::{MetricKey, Metrics};
+use crate::model::scenario::{sources, Scenario};
+
+const EMBED_METRICS: [MetricKey; 4] = [
+    MetricKey::InvestmentTotal,
+    MetricKey::InfrastructureTotal,
+    MetricKey::AmazonNetNominal,
+    MetricKey::CommitmentsShare,
+];
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedProps {
+    pub scenario: Rc<Scenario>,
+    pub metrics: Rc<Metrics>,
+    pub chart: Html,
+    pub controls: bool,
+    pub query: AttrValue,
+    pub on_edit: Callback<Edit>,
+    pub generation: u32,
+}
+
+#[component]
+pub fn EmbedView(props: &EmbedProps) -> Html {
+    let reported = Scenario::reported();
+    let generation = props.generation;
+    let on_upfront = use_callback(props.on_edit.clone(), |v, e| {
+        e.emit(Edit::Tranche(0, TrancheEdit::Amount(v)))
+    });
+    let on_probability = use_callback(props.on_edit.clone(), |v, e| {
+        e.emit(Edit::Tranche(1, TrancheEdit::Probability(v)))
+    });
+    let on_expansion = use_callback(props.on_edit.clone(), |v, e| {
+        e.emit(Edit::Agreement(1, AgreementEdit::Total(v)))
+    });
+    let on_capacity = use_callback(props.on_edit.clone(), |v, e| {
+        e.emit(Edit::Agreement(1, AgreementEdit::Capacity(v)))
+    });
+    let upfront = props.scenario.tranches.iter().find(|t| t.id == 0);
+    let milestones = props.scenario.tranches.iter().find(|t| t.id == 1);
+    let expansion = props.scenario.agreements.iter().find(|a| a.id == 1);
+    html! {
+        <div class="embed">
+            <header class="embed-head">
+                <h1>{ "Amazon–OpenAI deal, by the numbers" }</h1>
+                <a class="open-full" href={scenario_address(&props.query)} target="_blank" rel="noopener">
+                    { "Open full calculator" }<span aria-hidden="true">{ " ↗" }</span>
+                    <span class="visually-hidden">{ " (opens in a new tab)" }</span>
+                </a>
+            </header>
+            <Totals metrics={props.metrics.clone()} keys={&EMBED_METRICS[..]} compact=true announce=true />
+            if props.controls {
+                <div class="embed-inputs">
+                    if let Some(t) = upfront {
+                        <Field<Amount> id="embed-upfront" label="Upfront investment" value={t.amount}
+                            reported={reported.tranches.first().map(|r| r.amount)} provenance={Some(sources::UPFRONT)}
+                            on_change={on_upfront} {generation} />
+                    }
+                    if let Some(t) = milestones {
+                        <Field<Percent> id="embed-probability" label="Chance the milestones pay" value={t.probability}
+                            reported={reported.tranches.get(1).map(|r| r.probability)} provenance={Some(sources::PROBABILITY)}
+                            on_change={on_probability} {generation} />
+                    }
+                    if let Some(a) = expansion {
+                        <Field<Amount> id="embed-expansion" label="AWS expansion" value={a.total}
+                            reported={reported.agreements.get(1).map(|r| r.total)} provenance={Some(sources::EXPANSION)}
+                            on_change={on_expansion} {generation} />
+                        <Field<Capacity> id="embed-capacity" label="Trainium capacity" value={a.capacity}
+                            reported={reported.agreements.get(1).map(|r| r.capacity)} provenance={Some(sources::CAPACITY)}
+                            on_change={on_capacity} {generation} />
+                    }
+                </div>
+            }
+            { props.chart.clone() }
+            <p class="embed-foot">{ "Figures as reported in Feb 2026; assumptions marked. Source and method in the full calculator." }</p>
+        </div>
+    }
+}

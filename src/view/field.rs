@@ -1,0 +1,436 @@
+//! One field component for every value a reader can type. It keeps the reader's own text while they type, so a
+//! half-typed "1." is never overwritten; it passes a value up only when the model's parser accepts the text, and
+//! otherwise shows the parser's message beside the field while the page keeps the last valid value.
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::model::format;
+use crate::model::link::parse_curve;
+use crate::model::parse::{self, ParseError, Scale, SpanUnit};
+use crate::model::scenario::{Curve, Provenance, RAMP_BOUNDS, TERM_BOUNDS};
+use crate::model::units::{
+    CostPerGigawatt, Gigawatts, Money, Months, PowerPrice, Pue, Share, Watts, YearMonth,
+};
+
+/// What a field holds: how its text parses, how a value is written back into it, and how the field confirms
+/// what it understood ("= $15 billion").
+pub trait Kind: PartialEq + 'static {
+    type Value: Clone + PartialEq + 'static;
+    /// # Errors
+    /// The model parser's error, shown beside the field.
+    fn parse(text: &str) -> Result<Self::Value, ParseError>;
+    fn edit_text(value: &Self::Value) -> String;
+    fn echo(value: &Self::Value) -> String;
+    /// The unit shown after the label.
+    fn unit() -> &'static str {
+        ""
+    }
+    /// Which keyboard phones show.
+    fn input_mode() -> &'static str {
+        "decimal"
+    }
+}
+
+/// Money in a field where a bare number means billions.
+#[derive(PartialEq)]
+pub struct Amount;
+impl Kind for Amount {
+    type Value = Money;
+    fn parse(text: &str) -> Result<Money, ParseError> {
+        parse::parse_money(text, Scale::Billions)
+    }
+    fn edit_text(value: &Money) -> String {
+        format::money_token(*value)
+    }
+    fn echo(value: &Money) -> String {
+        format::money_words(*value)
+    }
+    fn unit() -> &'static str {
+        "US$, e.g. 15B or 350M"
+    }
+    fn input_mode() -> &'static str {
+        "text"
+    }
+}
+
+/// Capital cost per gigawatt, in billions.
+#[derive(PartialEq)]
+pub struct CostPerGw;
+impl Kind for CostPerGw {
+    type Value = CostPerGigawatt;
+    fn parse(text: &str) -> Result<CostPerGigawatt, ParseError> {
+        Amount::parse(text).map(CostPerGigawatt::new)
+    }
+    fn edit_text(value: &CostPerGigawatt) -> String {
+        Amount::edit_text(&value.money())
+    }
+    fn echo(value: &CostPerGigawatt) -> String {
+        format!("{} per GW", format::money_words(value.money()))
+    }
+    fn unit() -> &'static str {
+        "US$ per GW"
+    }
+    fn input_mode() -> &'static str {
+        "text"
+    }
+}
+
+/// Electricity price in dollars per MWh.
+#[derive(PartialEq)]
+pub struct Price;
+impl Kind for Price {
+    type Value = PowerPrice;
+    fn parse(text: &str) -> Result<PowerPrice, ParseError> {
+        parse::parse_money(text, Scale::Dollars).map(PowerPrice::per_mwh)
+    }
+    fn edit_text(value: &PowerPrice) -> String {
+        format::number_token(value.money_per_mwh().dollars())
+    }
+    fn echo(value: &PowerPrice) -> String {
+        format!("{} per MWh", format::money_words(value.money_per_mwh()))
+    }
+    fn unit() -> &'static str {
+        "US$ per MWh"
+    }
+}
+
+/// A probability, utilisation or rate.
+#[derive(PartialEq)]
+pub struct Percent;
+impl Kind for Percent {
+    type Value = Share;
+    fn parse(text: &str) -> Result<Share, ParseError> {
+        parse::parse_share(text)
+    }
+    fn edit_text(value: &Share) -> String {
+        format::share_token(*value)
+    }
+    fn echo(value: &Share) -> String {
+        value.to_string()
+    }
+    fn unit() -> &'static str {
+        "%"
+    }
+}
+
+#[derive(PartialEq)]
+pub struct Month;
+impl Kind for Month {
+    type Value = YearMonth;
+    fn parse(text: &str) -> Result<YearMonth, ParseError> {
+        parse::parse_month(text)
+    }
+    fn edit_text(value: &YearMonth) -> String {
+        value.to_string()
+    }
+    fn echo(value: &YearMonth) -> String {
+        value.label()
+    }
+    fn unit() -> &'static str {
+        "year-month"
+    }
+    fn input_mode() -> &'static str {
+        "text"
+    }
+}
+
+/// A month that may be left empty ("no lapse date").
+#[derive(PartialEq)]
+pub struct OptionalMonth;
+impl Kind for OptionalMonth {
+    type Value = Option<YearMonth>;
+    fn parse(text: &str) -> Result<Option<YearMonth>, ParseError> {
+        let text = text.trim();
+        if text.is_empty() || text.eq_ignore_ascii_case("none") {
+            return Ok(None);
+        }
+        parse::parse_month(text).map(Some)
+    }
+    fn edit_text(value: &Option<YearMonth>) -> String {
+        value.map(|m| m.to_string()).unwrap_or_default()
+    }
+    fn echo(value: &Option<YearMonth>) -> String {
+        value.map_or_else(
+            || "never lapses".to_string(),
+            |m| format!("lapses after {}", m.label()),
+        )
+    }
+    fn unit() -> &'static str {
+        "empty for none"
+    }
+    fn input_mode() -> &'static str {
+        "text"
+    }
+}
+
+/// An agreement's term; a bare number is years.
+#[derive(PartialEq)]
+pub struct Term;
+impl Kind for Term {
+    type Value = Months;
+    fn parse(text: &str) -> Result<Months, ParseError> {
+        parse::parse_span(text, SpanUnit::Years, TERM_BOUNDS.0, TERM_BOUNDS.1)
+    }
+    fn edit_text(value: &Months) -> String {
+        if value.count() % 12 == 0 {
+            (value.count() / 12).to_string()
+        } else {
+            format::span_token(*value)
+        }
+    }
+    fn echo(value: &Months) -> String {
+        format::span(*value)
+    }
+    fn unit() -> &'static str {
+        "years"
+    }
+}
+
+/// The ramp to full capacity; a bare number is months.
+#[derive(PartialEq)]
+pub struct Ramp;
+impl Kind for Ramp {
+    type Value = Months;
+    fn parse(text: &str) -> Result<Months, ParseError> {
+        parse::parse_span(text, SpanUnit::Months, RAMP_BOUNDS.0, RAMP_BOUNDS.1)
+    }
+    fn edit_text(value: &Months) -> String {
+        value.count().to_string()
+    }
+    fn echo(value: &Months) -> String {
+        format::span(*value)
+    }
+    fn unit() -> &'static str {
+        "months"
+    }
+}
+
+/// Capacity that may be left empty (an agreement without a named capacity).
+#[derive(PartialEq)]
+pub struct Capacity;
+impl Kind for Capacity {
+    type Value = Option<Gigawatts>;
+    fn parse(text: &str) -> Result<Option<Gigawatts>, ParseError> {
+        let text = text.trim();
+        if text.is_empty() || text.eq_ignore_ascii_case("none") {
+            return Ok(None);
+        }
+        parse::parse_gigawatts(text).map(Some)
+    }
+    fn edit_text(value: &Option<Gigawatts>) -> String {
+        value
+            .map(|gw| format::number_token(gw.value()))
+            .unwrap_or_default()
+    }
+    fn echo(value: &Option<Gigawatts>) -> String {
+        value.map_or_else(|| "no capacity named".to_string(), format::gigawatts)
+    }
+    fn unit() -> &'static str {
+        "GW, empty for none"
+    }
+}
+
+#[derive(PartialEq)]
+pub struct PueRatio;
+impl Kind for PueRatio {
+    type Value = Pue;
+    fn parse(text: &str) -> Result<Pue, ParseError> {
+        let ratio = parse::parse_ratio(text, Decimal::ONE, Decimal::from(3u8))?;
+        Pue::new(ratio).ok_or(ParseError::RatioOutOfRange { min: "1", max: "3" })
+    }
+    fn edit_text(value: &Pue) -> String {
+        format::number_token(value.ratio())
+    }
+    fn echo(value: &Pue) -> String {
+        format!("{}× the IT power", format::number_token(value.ratio()))
+    }
+    fn unit() -> &'static str {
+        "ratio"
+    }
+}
+
+#[derive(PartialEq)]
+pub struct Power;
+impl Kind for Power {
+    type Value = Watts;
+    fn parse(text: &str) -> Result<Watts, ParseError> {
+        parse::parse_watts(text).map(Watts::new)
+    }
+    fn edit_text(value: &Watts) -> String {
+        format::number_token(value.value())
+    }
+    fn echo(value: &Watts) -> String {
+        format!("{} W", format::plain(value.value()))
+    }
+    fn unit() -> &'static str {
+        "W per accelerator"
+    }
+}
+
+#[derive(PartialEq)]
+pub struct Label;
+impl Kind for Label {
+    type Value = String;
+    fn parse(text: &str) -> Result<String, ParseError> {
+        parse::parse_label(text)
+    }
+    fn edit_text(value: &String) -> String {
+        value.clone()
+    }
+    fn echo(_: &String) -> String {
+        String::new()
+    }
+    fn input_mode() -> &'static str {
+        "text"
+    }
+}
+
+/// Per-year weights of a custom curve.
+#[derive(PartialEq)]
+pub struct Weights;
+impl Kind for Weights {
+    type Value = Curve;
+    fn parse(text: &str) -> Result<Curve, ParseError> {
+        parse_curve(text)
+    }
+    fn edit_text(value: &Curve) -> String {
+        match value {
+            Curve::Custom(weights) => weights
+                .iter()
+                .map(|w| format::number_token(*w))
+                .collect::<Vec<_>>()
+                .join(","),
+            other => other.code().to_string(),
+        }
+    }
+    fn echo(value: &Curve) -> String {
+        value.name().to_string()
+    }
+    fn unit() -> &'static str {
+        "one weight per year, e.g. 1,2,3"
+    }
+    fn input_mode() -> &'static str {
+        "text"
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps<K: Kind> {
+    /// The input's id; also the prefix of its note's and error's ids.
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// The value the page computes with.
+    pub value: K::Value,
+    /// The value in the deal as reported, if this field has one; a different value is marked "changed".
+    #[prop_or_default]
+    pub reported: Option<K::Value>,
+    /// Where the reported value comes from.
+    #[prop_or_default]
+    pub provenance: Option<Provenance>,
+    pub on_change: Callback<K::Value>,
+    /// Bumped when the whole scenario is replaced, so that invalid text the reader left is dropped too.
+    #[prop_or_default]
+    pub generation: u32,
+}
+
+/// A labelled text field with unit, echo, provenance and error message. See the module note.
+#[component]
+pub fn Field<K: Kind>(props: &FieldProps<K>) -> Html {
+    let text = use_state(|| K::edit_text(&props.value));
+    let error = use_state(|| None::<String>);
+
+    {
+        // When the value changes from outside (reset, Back, another control), show it, unless the reader's
+        // own text already means that value ("1." while typing "1.5").
+        let text = text.clone();
+        let error = error.clone();
+        use_effect_with(
+            (props.value.clone(), props.generation),
+            move |(value, _)| {
+                if K::parse(&text).as_ref() != Ok(value) || error.is_some() {
+                    text.set(K::edit_text(value));
+                    error.set(None);
+                }
+            },
+        );
+    }
+
+    let oninput = {
+        let text = text.clone();
+        let error = error.clone();
+        let on_change = props.on_change.clone();
+        let current = props.value.clone();
+        Callback::from(move |event: InputEvent| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let typed = input.value();
+            match K::parse(&typed) {
+                Ok(value) => {
+                    error.set(None);
+                    if value != current {
+                        on_change.emit(value);
+                    }
+                }
+                Err(problem) => error.set(Some(problem.to_string())),
+            }
+            text.set(typed);
+        })
+    };
+
+    let id = &props.id;
+    let note_id = format!("{id}-note");
+    let error_id = format!("{id}-error");
+    let changed = props
+        .reported
+        .as_ref()
+        .is_some_and(|reported| *reported != props.value);
+    let echo = K::echo(&props.value);
+    let badge = props.provenance.map(|provenance| {
+        let (class, word) = match (changed, provenance.is_assumption()) {
+            (true, _) => ("badge changed", "changed"),
+            (false, true) => ("badge assumption", "assumption"),
+            (false, false) => ("badge reported", "reported"),
+        };
+        let detail = match (&props.reported, changed) {
+            (Some(reported), true) => format!("{} Reported value: {}.", provenance.source(), K::edit_text(reported)),
+            _ => provenance.source().to_string(),
+        };
+        html! {
+            <span class="provenance">
+                <button type="button" class={class} aria-describedby={format!("{id}-source")}>{ word }</button>
+                <span class="source" role="tooltip" id={format!("{id}-source")}>{ detail }</span>
+            </span>
+        }
+    });
+    let invalid = error.is_some();
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"), changed.then_some("is-changed"))}>
+            <label for={id.clone()}>
+                { props.label.clone() }
+                if !K::unit().is_empty() { <span class="unit">{ K::unit() }</span> }
+            </label>
+            <input
+                id={id.clone()}
+                type="text"
+                inputmode={K::input_mode()}
+                autocomplete="off"
+                spellcheck="false"
+                value={(*text).clone()}
+                {oninput}
+                aria-invalid={if invalid { "true" } else { "false" }}
+                aria-describedby={format!("{note_id} {error_id}")}
+            />
+            <div class="field-foot">
+                <span class="echo" id={note_id.clone()}>
+                    if !echo.is_empty() {
+                        { if invalid { format!("still using {echo}") } else { format!("= {echo}") } }
+                    }
+                </span>
+                { badge }
+            </div>
+            <span class="error" id={error_id} aria-live="polite">{ (*error).clone().unwrap_or_default() }</span>
+        </div>
+    }
+}

@@ -1,0 +1,383 @@
+//! The input groups: Investment (tranches), Infrastructure (agreements), Compute, Context and Assumptions.
+//! Each takes the part of the scenario it shows and one `on_edit` callback, so an edit re-renders only the group
+//! whose values changed.
+
+use yew::prelude::*;
+
+use super::field::{
+    Amount, Capacity, CostPerGw, Field, Label, Month, OptionalMonth, Percent, Power, Price,
+    PueRatio, Ramp, Term, Weights,
+};
+use crate::model::edit::{AgreementEdit, Edit, TrancheEdit};
+use crate::model::scenario::{
+    sources, Agreement, Compute, Context, Curve, Provenance, Scenario, Tranche, MAX_AGREEMENTS,
+    MAX_TRANCHES,
+};
+use crate::model::schedule::year_weights;
+use crate::model::units::Share;
+
+/// A callback that wraps a field's value into an edit, stable across renders.
+#[hook]
+fn use_edit<T: 'static>(on_edit: &Callback<Edit>, make: fn(T) -> Edit) -> Callback<T> {
+    use_callback(on_edit.clone(), move |value: T, on_edit| {
+        on_edit.emit(make(value))
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TranchesProps {
+    pub tranches: Vec<Tranche>,
+    pub on_edit: Callback<Edit>,
+    pub generation: u32,
+}
+
+/// Investment: Amazon's payments to OpenAI, one card per tranche.
+#[component]
+pub fn InvestmentGroup(props: &TranchesProps) -> Html {
+    let reported = Scenario::reported();
+    let add = use_edit(&props.on_edit, |_: MouseEvent| Edit::AddTranche);
+    let can_remove = props.tranches.len() > 1;
+    let full = props.tranches.len() >= MAX_TRANCHES;
+    html! {
+        <section class="group" aria-labelledby="investment-heading">
+            <h2 id="investment-heading">{ "Investment" }<span class="group-note">{ "Amazon → OpenAI" }</span></h2>
+            { for props.tranches.iter().enumerate().map(|(index, tranche)| html! {
+                <TrancheRow
+                    key={tranche.id}
+                    index={index}
+                    tranche={tranche.clone()}
+                    reported={reported.tranches.iter().find(|r| r.id == tranche.id).cloned()}
+                    can_remove={can_remove}
+                    on_edit={props.on_edit.clone()}
+                    generation={props.generation}
+                />
+            }) }
+            <button type="button" class="add" onclick={add} disabled={full}>
+                { if full { format!("At most {MAX_TRANCHES} tranches") } else { "+ Add tranche".to_string() } }
+            </button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TrancheRowProps {
+    index: usize,
+    tranche: Tranche,
+    reported: Option<Tranche>,
+    can_remove: bool,
+    on_edit: Callback<Edit>,
+    generation: u32,
+}
+
+fn tranche_sources(id: u32) -> [Option<Provenance>; 4] {
+    match id {
+        0 => [
+            Some(sources::UPFRONT),
+            Some(sources::UPFRONT),
+            Some(sources::PROBABILITY),
+            None,
+        ],
+        1 => [
+            Some(sources::MILESTONES),
+            Some(sources::MILESTONES_MONTH),
+            Some(sources::PROBABILITY),
+            Some(sources::MILESTONES_LAPSE),
+        ],
+        _ => [None; 4],
+    }
+}
+
+#[component]
+fn TrancheRow(props: &TrancheRowProps) -> Html {
+    let id = props.tranche.id;
+    let on_label = use_callback((id, props.on_edit.clone()), |v: String, (id, e)| {
+        e.emit(Edit::Tranche(*id, TrancheEdit::Label(v)))
+    });
+    let on_amount = use_callback((id, props.on_edit.clone()), |v, (id, e)| {
+        e.emit(Edit::Tranche(*id, TrancheEdit::Amount(v)))
+    });
+    let on_paid = use_callback((id, props.on_edit.clone()), |v, (id, e)| {
+        e.emit(Edit::Tranche(*id, TrancheEdit::Paid(v)))
+    });
+    let on_probability = use_callback((id, props.on_edit.clone()), |v, (id, e)| {
+        e.emit(Edit::Tranche(*id, TrancheEdit::Probability(v)))
+    });
+    let on_lapses = use_callback((id, props.on_edit.clone()), |v, (id, e)| {
+        e.emit(Edit::Tranche(*id, TrancheEdit::Lapses(v)))
+    });
+    let remove = use_callback((id, props.on_edit.clone()), |_: MouseEvent, (id, e)| {
+        e.emit(Edit::RemoveTranche(*id))
+    });
+    let t = &props.tranche;
+    let r = props.reported.as_ref();
+    let [amount_source, paid_source, probability_source, lapse_source] = tranche_sources(id);
+    let prefix = format!("tranche-{id}");
+    let generation = props.generation;
+    html! {
+        <fieldset class="row-card" data-tranche={id.to_string()}>
+            <legend>{ format!("Tranche {}: {}", props.index + 1, t.label) }</legend>
+            if t.is_lapsed() {
+                <p class="row-warning">{ "Paid after its lapse date: counts as $0." }</p>
+            }
+            <div class="row-fields">
+                <Field<Label> id={format!("{prefix}-label")} label="Label" value={t.label.clone()} on_change={on_label} {generation} />
+                <Field<Amount> id={format!("{prefix}-amount")} label="Amount" value={t.amount}
+                    reported={r.map(|r| r.amount)} provenance={amount_source} on_change={on_amount} {generation} />
+                <Field<Month> id={format!("{prefix}-paid")} label="Paid in" value={t.paid}
+                    reported={r.map(|r| r.paid)} provenance={paid_source} on_change={on_paid} {generation} />
+                <Field<Percent> id={format!("{prefix}-probability")} label="Probability" value={t.probability}
+                    reported={r.map(|r| r.probability)} provenance={probability_source} on_change={on_probability} {generation} />
+                <Field<OptionalMonth> id={format!("{prefix}-lapses")} label="Lapses after" value={t.lapses}
+                    reported={r.map(|r| r.lapses)} provenance={lapse_source} on_change={on_lapses} {generation} />
+            </div>
+            <button type="button" class="remove" onclick={remove} disabled={!props.can_remove}
+                aria-label={format!("Remove tranche {}: {}", props.index + 1, t.label)}>{ "Remove" }</button>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AgreementsProps {
+    pub agreements: Vec<Agreement>,
+    pub on_edit: Callback<Edit>,
+    pub generation: u32,
+}
+
+/// Infrastructure: OpenAI's spending commitments with AWS, one card per agreement.
+#[component]
+pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
+    let reported = Scenario::reported();
+    let add = use_edit(&props.on_edit, |_: MouseEvent| Edit::AddAgreement);
+    let can_remove = props.agreements.len() > 1;
+    let full = props.agreements.len() >= MAX_AGREEMENTS;
+    html! {
+        <section class="group" aria-labelledby="infrastructure-heading">
+            <h2 id="infrastructure-heading">{ "Infrastructure" }<span class="group-note">{ "OpenAI → AWS" }</span></h2>
+            { for props.agreements.iter().enumerate().map(|(index, agreement)| html! {
+                <AgreementRow
+                    key={agreement.id}
+                    index={index}
+                    agreement={agreement.clone()}
+                    reported={reported.agreements.iter().find(|r| r.id == agreement.id).cloned()}
+                    can_remove={can_remove}
+                    on_edit={props.on_edit.clone()}
+                    generation={props.generation}
+                />
+            }) }
+            <button type="button" class="add" onclick={add} disabled={full}>
+                { if full { format!("At most {MAX_AGREEMENTS} agreements") } else { "+ Add agreement".to_string() } }
+            </button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AgreementRowProps {
+    index: usize,
+    agreement: Agreement,
+    reported: Option<Agreement>,
+    can_remove: bool,
+    on_edit: Callback<Edit>,
+    generation: u32,
+}
+
+fn agreement_sources(id: u32) -> [Option<Provenance>; 4] {
+    match id {
+        0 => [
+            Some(sources::EXISTING),
+            Some(sources::EXISTING),
+            Some(sources::EXISTING),
+            Some(sources::EVEN_CURVE),
+        ],
+        1 => [
+            Some(sources::EXPANSION),
+            Some(sources::EXPANSION_START),
+            Some(sources::EXPANSION),
+            Some(sources::CAPACITY),
+        ],
+        _ => [None; 4],
+    }
+}
+
+#[component]
+fn AgreementRow(props: &AgreementRowProps) -> Html {
+    let id = props.agreement.id;
+    let deps = (id, props.on_edit.clone());
+    let on_label = use_callback(deps.clone(), |v: String, (id, e)| {
+        e.emit(Edit::Agreement(*id, AgreementEdit::Label(v)))
+    });
+    let on_total = use_callback(deps.clone(), |v, (id, e)| {
+        e.emit(Edit::Agreement(*id, AgreementEdit::Total(v)))
+    });
+    let on_start = use_callback(deps.clone(), |v, (id, e)| {
+        e.emit(Edit::Agreement(*id, AgreementEdit::Start(v)))
+    });
+    let on_term = use_callback(deps.clone(), |v, (id, e)| {
+        e.emit(Edit::Agreement(*id, AgreementEdit::Term(v)))
+    });
+    let on_capacity = use_callback(deps.clone(), |v, (id, e)| {
+        e.emit(Edit::Agreement(*id, AgreementEdit::Capacity(v)))
+    });
+    let on_weights = use_callback(deps.clone(), |v, (id, e)| {
+        e.emit(Edit::Agreement(*id, AgreementEdit::Curve(v)))
+    });
+    let remove = use_callback(deps, |_: MouseEvent, (id, e)| {
+        e.emit(Edit::RemoveAgreement(*id))
+    });
+    let a = &props.agreement;
+    let on_curve = {
+        let on_edit = props.on_edit.clone();
+        let current = a.curve.clone();
+        let years = usize::from(a.term.count()).div_ceil(12);
+        Callback::from(move |event: Event| {
+            let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+                return;
+            };
+            let curve = match select.value().as_str() {
+                "even" => Curve::Even,
+                "ramp" => Curve::RampUp,
+                "front" => Curve::FrontLoaded,
+                "back" => Curve::BackLoaded,
+                // Start custom weights from the curve the reader had, so switching changes no number.
+                _ => Curve::Custom(year_weights(&current, years.clamp(1, 30))),
+            };
+            on_edit.emit(Edit::Agreement(id, AgreementEdit::Curve(curve)));
+        })
+    };
+    let r = props.reported.as_ref();
+    let [total_source, start_source, term_source, fourth] = agreement_sources(id);
+    let (capacity_source, curve_source) = match id {
+        1 => (fourth, Some(sources::BACK_CURVE)),
+        _ => (None, fourth),
+    };
+    let prefix = format!("agreement-{id}");
+    let generation = props.generation;
+    let curve_changed = r.is_some_and(|r| r.curve != a.curve);
+    html! {
+        <fieldset class="row-card" data-agreement={id.to_string()}>
+            <legend>{ format!("Agreement {}: {}", props.index + 1, a.label) }</legend>
+            <div class="row-fields">
+                <Field<Label> id={format!("{prefix}-label")} label="Label" value={a.label.clone()} on_change={on_label} {generation} />
+                <Field<Amount> id={format!("{prefix}-total")} label="Total" value={a.total}
+                    reported={r.map(|r| r.total)} provenance={total_source} on_change={on_total} {generation} />
+                <Field<Month> id={format!("{prefix}-start")} label="Starts" value={a.start}
+                    reported={r.map(|r| r.start)} provenance={start_source} on_change={on_start} {generation} />
+                <Field<Term> id={format!("{prefix}-term")} label="Term" value={a.term}
+                    reported={r.map(|r| r.term)} provenance={term_source} on_change={on_term} {generation} />
+                <Field<Capacity> id={format!("{prefix}-capacity")} label="Capacity" value={a.capacity}
+                    reported={r.map(|r| r.capacity)} provenance={capacity_source} on_change={on_capacity} {generation} />
+                <div class={classes!("field", curve_changed.then_some("is-changed"))}>
+                    <label for={format!("{prefix}-curve")}>{ "Spend curve" }<span class="unit">{ "by year" }</span></label>
+                    <select id={format!("{prefix}-curve")} onchange={on_curve}>
+                        { for [Curve::Even, Curve::RampUp, Curve::FrontLoaded, Curve::BackLoaded, Curve::Custom(Vec::new())].iter().map(|c| html! {
+                            <option value={c.code()} selected={c.code() == a.curve.code()}>{ c.name() }</option>
+                        }) }
+                    </select>
+                    <div class="field-foot">
+                        <span class="echo"></span>
+                        if let Some(source) = curve_source {
+                            <span class="provenance">
+                                <button type="button" class={if curve_changed { "badge changed" } else { "badge assumption" }}
+                                    aria-describedby={format!("{prefix}-curve-source")}>
+                                    { if curve_changed { "changed" } else { "assumption" } }
+                                </button>
+                                <span class="source" role="tooltip" id={format!("{prefix}-curve-source")}>{ source.source() }</span>
+                            </span>
+                        }
+                    </div>
+                </div>
+                if matches!(a.curve, Curve::Custom(_)) {
+                    <Field<Weights> id={format!("{prefix}-weights")} label="Weights" value={a.curve.clone()} on_change={on_weights} {generation} />
+                }
+            </div>
+            <button type="button" class="remove" onclick={remove} disabled={!props.can_remove}
+                aria-label={format!("Remove agreement {}: {}", props.index + 1, a.label)}>{ "Remove" }</button>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ComputeProps {
+    pub compute: Compute,
+    pub on_edit: Callback<Edit>,
+    pub generation: u32,
+}
+
+/// Compute: what turns gigawatts into energy, power bills, chips and capital cost.
+#[component]
+pub fn ComputeGroup(props: &ComputeProps) -> Html {
+    let reported = Scenario::reported().compute;
+    let c = &props.compute;
+    let generation = props.generation;
+    let on_ramp = use_edit(&props.on_edit, Edit::Ramp);
+    let on_utilisation = use_edit(&props.on_edit, Edit::Utilisation);
+    let on_pue = use_edit(&props.on_edit, Edit::Pue);
+    let on_price = use_edit(&props.on_edit, Edit::PowerPrice);
+    let on_watts = use_edit(&props.on_edit, Edit::AcceleratorPower);
+    let on_capex = use_edit(&props.on_edit, Edit::CapitalCost);
+    html! {
+        <section class="group" aria-labelledby="compute-heading">
+            <h2 id="compute-heading">{ "Compute" }</h2>
+            <div class="row-fields">
+                <Field<Ramp> id="compute-ramp" label="Ramp to full capacity" value={c.ramp} reported={Some(reported.ramp)}
+                    provenance={Some(sources::RAMP)} on_change={on_ramp} {generation} />
+                <Field<Percent> id="compute-utilisation" label="Utilisation" value={c.utilisation}
+                    reported={Some(reported.utilisation)} provenance={Some(sources::UTILISATION)} on_change={on_utilisation} {generation} />
+                <Field<PueRatio> id="compute-pue" label="PUE" value={c.pue} reported={Some(reported.pue)}
+                    provenance={Some(sources::PUE)} on_change={on_pue} {generation} />
+                <Field<Price> id="compute-price" label="Power price" value={c.power_price}
+                    reported={Some(reported.power_price)} provenance={Some(sources::POWER_PRICE)} on_change={on_price} {generation} />
+                <Field<Power> id="compute-watts" label="Power per accelerator" value={c.accelerator_power}
+                    reported={Some(reported.accelerator_power)} provenance={Some(sources::ACCELERATOR_POWER)} on_change={on_watts} {generation} />
+                <Field<CostPerGw> id="compute-capex" label="Capital cost per GW" value={c.capital_cost}
+                    reported={Some(reported.capital_cost)} provenance={Some(sources::CAPITAL_COST)} on_change={on_capex} {generation} />
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ContextProps {
+    pub context: Context,
+    pub discount_rate: Share,
+    pub on_edit: Callback<Edit>,
+    pub generation: u32,
+}
+
+/// Context (figures that put the deal in proportion) and Assumptions (the discount rate).
+#[component]
+pub fn ContextGroup(props: &ContextProps) -> Html {
+    let reported = Scenario::reported();
+    let c = &props.context;
+    let generation = props.generation;
+    let on_burn = use_edit(&props.on_edit, Edit::Burn);
+    let on_commitments = use_edit(&props.on_edit, Edit::Commitments);
+    let on_coreweave = use_edit(&props.on_edit, Edit::Coreweave);
+    let on_anthropic = use_edit(&props.on_edit, Edit::Anthropic);
+    let on_rate = use_edit(&props.on_edit, Edit::DiscountRate);
+    let r = &reported.context;
+    html! {
+        <>
+            <section class="group" aria-labelledby="context-heading">
+                <h2 id="context-heading">{ "Context" }</h2>
+                <div class="row-fields">
+                    <Field<Amount> id="context-burn" label="OpenAI's burn per year" value={c.burn_per_year}
+                        reported={Some(r.burn_per_year)} provenance={Some(sources::BURN)} on_change={on_burn} {generation} />
+                    <Field<Amount> id="context-commitments" label="OpenAI's total infrastructure commitments" value={c.total_commitments}
+                        reported={Some(r.total_commitments)} provenance={Some(sources::COMMITMENTS)} on_change={on_commitments} {generation} />
+                    <Field<Amount> id="context-coreweave" label="CoreWeave arrangement" value={c.coreweave}
+                        reported={Some(r.coreweave)} provenance={Some(sources::COREWEAVE)} on_change={on_coreweave} {generation} />
+                    <Field<Amount> id="context-anthropic" label="Amazon's investment in Anthropic" value={c.anthropic}
+                        reported={Some(r.anthropic)} provenance={Some(sources::ANTHROPIC)} on_change={on_anthropic} {generation} />
+                </div>
+            </section>
+            <section class="group" aria-labelledby="assumptions-heading">
+                <h2 id="assumptions-heading">{ "Assumptions" }</h2>
+                <div class="row-fields">
+                    <Field<Percent> id="assumption-rate" label="Discount rate, per year" value={props.discount_rate}
+                        reported={Some(reported.discount_rate)} provenance={Some(sources::DISCOUNT_RATE)} on_change={on_rate} {generation} />
+                </div>
+            </section>
+        </>
+    }
+}

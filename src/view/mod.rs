@@ -1,0 +1,44 @@
+//! The view: Yew components that show what the model computed and turn events into edits. Thin by design:
+//! numbers come from `model`, chart geometry from `plot`, and the browser from `browser`.
+
+mod app;
+pub mod chart;
+mod embed;
+pub mod field;
+mod inputs;
+mod notice;
+mod share;
+mod state;
+mod terms;
+mod totals;
+
+pub use app::{App, AppProps};
+
+use crate::browser;
+use crate::display::Display;
+use crate::model::link;
+
+/// Mounts the app into `#app`, reading the scenario and display options from the address.
+pub fn start() {
+    // If anything panics anyway, the reader sees the static notice with a link back to the reported deal
+    // instead of a frozen page.
+    std::panic::set_hook(Box::new(|_| browser::show_crash_notice()));
+    let query = browser::query();
+    let decoded = link::decode(&query);
+    let (display, display_problems) = Display::from_query(&query);
+    let mut problems = decoded.problems;
+    problems.extend(display_problems);
+    let props = AppProps {
+        scenario: decoded.scenario,
+        problems,
+        display,
+    };
+    match browser::mount_point() {
+        Some(root) => {
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }
+        None => {
+            yew::Renderer::<App>::with_props(props).render();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Sharing: the link of the current scenario with Copy and Share buttons, and the embed snippet.
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::display::{ChartChoice, Controls, Display, Mode, Theme};
+
+/// The address of a scenario: the page's own address plus the scenario's query.
+pub fn scenario_address(query: &str) -> String {
+    let base = browser::base_address();
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// The scenario's query, without `?`.
+    pub query: AttrValue,
+}
+
+/// The link, Copy and (where the browser has it) Share.
+#[component]
+pub fn SharePanel(props: &ShareProps) -> Html {
+    let status = use_state(String::new);
+    let address = scenario_address(&props.query);
+    let copy = {
+        let status = status.clone();
+        let address = address.clone();
+        Callback::from(move |_| {
+            let status = status.clone();
+            let address = address.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if browser::copy_text(&address).await {
+                    status.set("Link copied.".into());
+                } else {
+                    browser::select_input("share-link");
+                    status.set(
+                        "Copying is blocked here: the link is selected, press Ctrl+C or ⌘C.".into(),
+                    );
+                }
+            });
+        })
+    };
+    let share = browser::can_share().then(|| {
+        let address = address.clone();
+        let onclick = Callback::from(move |_| {
+            let address = address.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = browser::share("Amazon–OpenAI deal calculator", &address).await;
+            });
+        });
+        html! { <button type="button" {onclick}>{ "Share…" }</button> }
+    });
+    html! {
+        <section class="share" aria-labelledby="share-heading">
+            <h2 id="share-heading">{ "Share this scenario" }</h2>
+            <div class="share-row">
+                <label class="visually-hidden" for="share-link">{ "Link to this scenario" }</label>
+                <input id="share-link" type="text" readonly=true value={address.clone()} />
+                <button type="button" id="copy-link" onclick={copy}>{ "Copy link" }</button>
+                { share }
+            </div>
+            <p class="status" aria-live="polite" id="share-status">{ (*status).clone() }</p>
+            <EmbedSnippet query={props.query.clone()} />
+        </section>
+    }
+}
+
+/// The host page's iframe code for the current scenario, with the options the embed understands.
+#[component]
+fn EmbedSnippet(props: &ShareProps) -> Html {
+    let chart = use_state(|| ChartChoice::Cumulative);
+    let controls = use_state(|| Controls::Shown);
+    let theme = use_state(|| Theme::Auto);
+    let status = use_state(String::new);
+    let display = Display {
+        mode: Mode::Embed,
+        theme: *theme,
+        chart: *chart,
+        controls: *controls,
+        ..Display::default()
+    };
+    let query = if props.query.is_empty() {
+        display.to_query()
+    } else {
+        format!("{}&{}", props.query, display.to_query())
+    };
+    let src = scenario_address(&query);
+    let base = browser::base_address();
+    let folder = base
+        .rsplit_once('/')
+        .map_or(base.as_str(), |(folder, _)| folder);
+    let snippet = format!(
+        "<iframe src=\"{src}\" title=\"Amazon–OpenAI deal calculator\" loading=\"lazy\" \
+         style=\"width: 1px; min-width: 100%; height: 640px; border: 0\" allow=\"clipboard-write; web-share\" \
+         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads\"></iframe>\n\
+         <script src=\"{folder}/embed.js\" async></script>",
+        src = src.replace('&', "&amp;"),
+    );
+    let on_chart = {
+        let chart = chart.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                if let Some(choice) = ChartChoice::ALL
+                    .into_iter()
+                    .find(|c| c.code() == select.value())
+                {
+                    chart.set(choice);
+                }
+            }
+        })
+    };
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                theme.set(match select.value().as_str() {
+                    "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    _ => Theme::Auto,
+                });
+            }
+        })
+    };
+    let on_controls = {
+        let controls = controls.clone();
+        Callback::from(move |event: Event| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                controls.set(if input.checked() {
+                    Controls::Shown
+                } else {
+                    Controls::Hidden
+                });
+            }
+        })
+    };
+    let copy = {
+        let snippet = snippet.clone();
+        let status = status.clone();
+        Callback::from(move |_| {
+            let snippet = snippet.clone();
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = browser::copy_text(&snippet).await;
+                status.set(
+                    if copied {
+                        "Embed code copied."
+                    } else {
+                        "Select the code and copy it by hand."
+                    }
+                    .into(),
+                );
+            });
+        })
+    };
+    html! {
+        <details class="embed-options">
+            <summary>{ "Embed this calculator in an article" }</summary>
+            <div class="embed-controls">
+                <label>{ "Chart " }
+                    <select onchange={on_chart}>
+                        { for ChartChoice::ALL.iter().map(|c| html! {
+                            <option value={c.code()} selected={*c == *chart}>{ c.code() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ "Theme " }
+                    <select onchange={on_theme}>
+                        { for [Theme::Auto, Theme::Light, Theme::Dark].iter().map(|t| html! {
+                            <option value={t.code()} selected={*t == *theme}>{ t.code() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label><input type="checkbox" checked={*controls == Controls::Shown} onchange={on_controls} />{ " Key inputs" }</label>
+            </div>
+            <label class="visually-hidden" for="embed-code">{ "Embed code" }</label>
+            <textarea id="embed-code" readonly=true rows="5" value={snippet} />
+            <button type="button" onclick={copy}>{ "Copy embed code" }</button>
+            <span class="status" aria-live="polite">{ (*status).clone() }</span>
+        </details>
+    }
+}

@@ -1,0 +1,92 @@
+//! The headline figures. Each is an element with `data-metric` and `data-value` (the exact decimal), so tests
+//! read numbers, not formatted text; a polite live region tells screen readers when the main ones change.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::format;
+use crate::model::metrics::{MetricKey, Metrics};
+
+/// The figures a reader sees first, in order.
+pub const HEADLINE: [MetricKey; 8] = [
+    MetricKey::InvestmentTotal,
+    MetricKey::InfrastructureTotal,
+    MetricKey::AmazonNetNominal,
+    MetricKey::SpendToInvestment,
+    MetricKey::ExpansionPerYear,
+    MetricKey::RunwayMonths,
+    MetricKey::CommitmentsShare,
+    MetricKey::AnthropicMultiple,
+];
+
+/// The rest, in a second, smaller grid.
+pub const DETAIL: [MetricKey; 14] = [
+    MetricKey::InvestmentExpected,
+    MetricKey::InvestmentUpfrontShare,
+    MetricKey::CapacityTotal,
+    MetricKey::SpendPerGw,
+    MetricKey::InfrastructurePerGw,
+    MetricKey::InvestmentPerGw,
+    MetricKey::CoreweaveShare,
+    MetricKey::EnergyTwhPerYear,
+    MetricKey::PowerCostPerYear,
+    MetricKey::Accelerators,
+    MetricKey::CapitalCost,
+    MetricKey::InvestmentPv,
+    MetricKey::InfrastructurePv,
+    MetricKey::AmazonNetPv,
+];
+
+#[derive(Properties, PartialEq)]
+pub struct TotalsProps {
+    pub metrics: Rc<Metrics>,
+    pub keys: &'static [MetricKey],
+    #[prop_or_default]
+    pub compact: bool,
+    /// Whether this grid announces changes (only one grid on a page should).
+    #[prop_or_default]
+    pub announce: bool,
+}
+
+fn metric_tile(metrics: &Metrics, key: MetricKey) -> Html {
+    let value = metrics.get(key);
+    html! {
+        <div class="metric" data-metric={key.key()} data-value={value.map(|v| v.normalize().to_string()).unwrap_or_default()}>
+            <dt>{ key.label() }</dt>
+            <dd>{ format::metric(key, value) }</dd>
+        </div>
+    }
+}
+
+/// A grid of metrics.
+#[component]
+pub fn Totals(props: &TotalsProps) -> Html {
+    let announcement = props.announce.then(|| {
+        [
+            MetricKey::InvestmentTotal,
+            MetricKey::InfrastructureTotal,
+            MetricKey::AmazonNetNominal,
+        ]
+        .iter()
+        .map(|key| {
+            format!(
+                "{}: {}",
+                key.label(),
+                format::metric(*key, props.metrics.get(*key))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(". ")
+    });
+    html! {
+        <>
+            <dl class={classes!("metrics", props.compact.then_some("compact"))}>
+                { for props.keys.iter().map(|key| metric_tile(&props.metrics, *key)) }
+            </dl>
+            if let Some(text) = announcement {
+                <p class="visually-hidden" aria-live="polite" aria-atomic="true" id="totals-announcement">{ text }</p>
+            }
+        </>
+    }
+}

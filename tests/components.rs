@@ -1,0 +1,234 @@
+//! Components mounted into a div in headless Chromium (wasm-bindgen-test): the field component in its valid,
+//! invalid and half-typed states, a chart, and the app's headline figures.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use deal_calculator::model::scenario::{sources, Scenario};
+use deal_calculator::model::units::Money;
+use deal_calculator::model::Outcome;
+use deal_calculator::plot::charts;
+use deal_calculator::view::chart::LineChart;
+use deal_calculator::view::field::{Amount, Field};
+use deal_calculator::view::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount_point() -> web_sys::Element {
+    let document = gloo::utils::document();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+async fn settle() {
+    yew::scheduler::flush().await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
+}
+
+fn query(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+async fn type_into(root: &web_sys::Element, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = query(root, selector).dyn_into().unwrap();
+    input.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+/// A parent that holds the value, as the app does, and shows what it received.
+#[component]
+fn AmountHarness() -> Html {
+    let value = use_state(|| Money::billions(15));
+    let on_change = {
+        let value = value.clone();
+        Callback::from(move |money| value.set(money))
+    };
+    html! {
+        <>
+            <Field<Amount> id="amount" label="Amount" value={*value} reported={Some(Money::billions(15))}
+                provenance={Some(sources::UPFRONT)} {on_change} />
+            <output id="seen">{ value.dollars().to_string() }</output>
+        </>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_valid_amount_reaches_the_parent_and_is_echoed() {
+    let root = mount_point();
+    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
+    settle().await;
+    assert_eq!(
+        query(&root, "#amount")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "15B"
+    );
+    assert_eq!(query(&root, ".badge").text_content().unwrap(), "reported");
+    type_into(&root, "#amount", "$20bn").await;
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "20000000000");
+    assert_eq!(
+        query(&root, "#amount-note").text_content().unwrap(),
+        "= $20 billion"
+    );
+    assert_eq!(query(&root, ".badge").text_content().unwrap(), "changed");
+    assert!(query(&root, ".field").class_name().contains("is-changed"));
+    assert_eq!(
+        query(&root, "#amount")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_amount_shows_the_message_and_keeps_the_last_value() {
+    let root = mount_point();
+    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
+    settle().await;
+    type_into(&root, "#amount", "-3B").await;
+    assert_eq!(
+        query(&root, "#amount-error").text_content().unwrap(),
+        "must not be negative"
+    );
+    assert_eq!(
+        query(&root, "#amount")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "15000000000");
+    assert_eq!(
+        query(&root, "#amount-note").text_content().unwrap(),
+        "still using $15 billion"
+    );
+    // The reader's text stays in the field so they can fix it.
+    assert_eq!(
+        query(&root, "#amount")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "-3B"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_half_typed_amount_is_not_overwritten() {
+    let root = mount_point();
+    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
+    settle().await;
+    type_into(&root, "#amount", "1.").await;
+    // "1." already means $1B: the parent has it, and the text stays as typed.
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "1000000000");
+    assert_eq!(
+        query(&root, "#amount")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "1."
+    );
+    type_into(&root, "#amount", "").await;
+    assert_eq!(
+        query(&root, "#amount-error").text_content().unwrap(),
+        "enter a value"
+    );
+    assert_eq!(
+        query(&root, "#amount")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value(),
+        ""
+    );
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartHarnessProps {
+    data: Rc<charts::ChartData>,
+}
+
+#[component]
+fn ChartHarness(props: &ChartHarnessProps) -> Html {
+    html! { <LineChart id="test-chart" data={props.data.clone()} /> }
+}
+
+#[wasm_bindgen_test]
+async fn the_cumulative_chart_draws_lines_a_table_and_a_keyboard_tooltip() {
+    let scenario = Scenario::reported();
+    let outcome = Outcome::compute(&scenario).unwrap();
+    let data = Rc::new(charts::cumulative(&scenario, &outcome));
+    let root = mount_point();
+    yew::Renderer::<ChartHarness>::with_root_and_props(
+        root.clone(),
+        ChartHarnessProps { data: data.clone() },
+    )
+    .render();
+    settle().await;
+    assert_eq!(
+        root.query_selector_all("path.line").unwrap().length() as usize,
+        data.series.len()
+    );
+    assert_eq!(
+        query(&root, "h3").text_content().unwrap(),
+        "Cumulative money between Amazon and OpenAI"
+    );
+    let rows = root.query_selector_all("tbody tr").unwrap().length();
+    assert_eq!(rows as usize, data.table_rows.len());
+    assert!(root.query_selector(".tooltip").unwrap().is_none());
+
+    let surface: web_sys::HtmlElement = query(&root, ".chart-surface").dyn_into().unwrap();
+    surface.focus().unwrap();
+    settle().await;
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Home");
+    init.set_bubbles(true);
+    surface
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+    settle().await;
+    let tooltip = query(&root, ".tooltip").text_content().unwrap();
+    assert!(tooltip.starts_with("Nov 2025"), "{tooltip}");
+    assert!(
+        tooltip.contains("AWS existing (OpenAI spend): $452M"),
+        "{tooltip}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_app_shows_the_reported_totals_as_exact_numbers() {
+    let root = mount_point();
+    let props = AppProps {
+        scenario: Scenario::reported(),
+        problems: Vec::new(),
+        display: Default::default(),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let value = |key: &str| {
+        query(&root, &format!("[data-metric={key}]"))
+            .get_attribute("data-value")
+            .unwrap()
+    };
+    assert_eq!(value("investment_total"), "50000000000");
+    assert_eq!(value("infrastructure_total"), "138000000000");
+    assert_eq!(
+        query(&root, "[data-metric=investment_total] dd")
+            .text_content()
+            .unwrap(),
+        "$50B"
+    );
+    type_into(&root, "#tranche-0-amount", "20").await;
+    assert_eq!(value("investment_total"), "55000000000");
+}
