@@ -60,7 +60,7 @@ fn integer_digits(value: Decimal) -> i64 {
     let mut digits = 0i64;
     let mut rest = value.trunc();
     while rest >= Decimal::ONE {
-        rest = (rest / Decimal::TEN).trunc();
+        rest = rest.checked_div(Decimal::TEN).unwrap_or_default().trunc();
         digits = digits.saturating_add(1);
     }
     if digits == 0 {
@@ -118,7 +118,10 @@ pub fn money(amount: Money) -> String {
         if value >= *scale {
             return format!(
                 "{sign}${}{suffix}",
-                group_thousands(significant(value / *scale, 3))
+                group_thousands(significant(
+                    value.checked_div(*scale).unwrap_or_default(),
+                    3
+                ))
             );
         }
     }
@@ -132,7 +135,10 @@ pub fn money_words(amount: Money) -> String {
         if value >= *scale {
             return format!(
                 "${} {word}",
-                group_thousands(significant(value / *scale, 6))
+                group_thousands(significant(
+                    value.checked_div(*scale).unwrap_or_default(),
+                    6
+                ))
             );
         }
     }
@@ -210,7 +216,7 @@ pub fn span(value: Months) -> String {
 
 /// The token for a span: "7y" when whole years, else "90m".
 pub fn span_token(value: Months) -> String {
-    if value.count() % 12 == 0 && value.count() > 0 {
+    if value.count().is_multiple_of(12) && value.count() > 0 {
         format!("{}y", value.count() / 12)
     } else {
         format!("{}m", value.count())
@@ -250,7 +256,10 @@ pub fn metric(key: MetricKey, value: Option<Decimal>) -> String {
 pub fn count(value: Decimal) -> String {
     for (scale, suffix, _) in SCALES.iter().skip(1) {
         if value >= *scale {
-            return format!("{}{suffix}", significant(value / *scale, 3));
+            return format!(
+                "{}{suffix}",
+                significant(value.checked_div(*scale).unwrap_or_default(), 3)
+            );
         }
     }
     group_thousands(value.round())

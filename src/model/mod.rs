@@ -5,14 +5,17 @@
 //! share link and reads it back; [`format`] turns exact values into the short text the page shows.
 
 // The model takes values from anyone who can write a link: it must not panic, whatever they write.
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects,
-    clippy::unreachable,
-    clippy::todo
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::unreachable,
+        clippy::todo
+    )
 )]
 
 pub mod edit;

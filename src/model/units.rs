@@ -119,7 +119,10 @@ impl YearMonth {
         if !(Self::FIRST_YEAR..=Self::LAST_YEAR).contains(&year) || !(1..=12).contains(&month) {
             return None;
         }
-        let index = (year - Self::FIRST_YEAR) * 12 + u16::from(month - 1);
+        let index = year
+            .checked_sub(Self::FIRST_YEAR)?
+            .checked_mul(12)?
+            .checked_add(u16::from(month.checked_sub(1)?))?;
         Some(YearMonth(index))
     }
 
@@ -132,13 +135,13 @@ impl YearMonth {
         (index <= Self::LAST_INDEX).then_some(YearMonth(index))
     }
 
-    pub const fn year(self) -> u16 {
-        Self::FIRST_YEAR + self.0 / 12
+    pub fn year(self) -> u16 {
+        Self::FIRST_YEAR.saturating_add(self.0 / 12)
     }
 
     /// 1 to 12.
-    pub const fn month(self) -> u8 {
-        (self.0 % 12) as u8 + 1
+    pub fn month(self) -> u8 {
+        u8::try_from(self.0 % 12).unwrap_or(0).saturating_add(1)
     }
 
     /// `None` past December 2070.
@@ -153,7 +156,11 @@ impl YearMonth {
 
     /// "Mar 2026": how the page writes a month for people.
     pub fn label(self) -> String {
-        format!("{} {}", MONTH_NAMES[usize::from(self.0 % 12)], self.year())
+        let name = MONTH_NAMES
+            .get(usize::from(self.0 % 12))
+            .copied()
+            .unwrap_or_default();
+        format!("{name} {}", self.year())
     }
 }
 
@@ -190,7 +197,9 @@ impl Months {
 
     /// The span in years, exactly (7 years and 6 months is 7.5).
     pub fn in_years(self) -> Decimal {
-        Decimal::from(self.0) / Decimal::from(12u8)
+        Decimal::from(self.0)
+            .checked_div(Decimal::from(12u8))
+            .unwrap_or_default()
     }
 }
 

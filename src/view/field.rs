@@ -173,7 +173,7 @@ impl Kind for Term {
         parse::parse_span(text, SpanUnit::Years, TERM_BOUNDS.0, TERM_BOUNDS.1)
     }
     fn edit_text(value: &Months) -> String {
-        if value.count() % 12 == 0 {
+        if value.count().is_multiple_of(12) {
             (value.count() / 12).to_string()
         } else {
             format::span_token(*value)
@@ -339,17 +339,27 @@ pub struct FieldProps<K: Kind> {
 pub fn Field<K: Kind>(props: &FieldProps<K>) -> Html {
     let text = use_state(|| K::edit_text(&props.value));
     let error = use_state(|| None::<String>);
+    // What the reader last typed and which generation the field last saw, read at the moment the effect runs:
+    // state handles captured at render time can be a keystroke behind, and comparing against them would
+    // overwrite text the reader is still typing.
+    let typed = use_mut_ref(|| K::edit_text(&props.value));
+    let seen_generation = use_mut_ref(|| props.generation);
 
     {
-        // When the value changes from outside (reset, Back, another control), show it, unless the reader's
-        // own text already means that value ("1." while typing "1.5").
         let text = text.clone();
         let error = error.clone();
+        let typed = typed.clone();
         use_effect_with(
             (props.value.clone(), props.generation),
-            move |(value, _)| {
-                if K::parse(&text).as_ref() != Ok(value) || error.is_some() {
-                    text.set(K::edit_text(value));
+            move |(value, generation)| {
+                let replaced = *seen_generation.borrow() != *generation;
+                *seen_generation.borrow_mut() = *generation;
+                // Keep the reader's text when it already means this value ("1." while typing "1.5").
+                let means_value = K::parse(&typed.borrow()).as_ref() == Ok(value);
+                if replaced || !means_value {
+                    let fresh = K::edit_text(value);
+                    *typed.borrow_mut() = fresh.clone();
+                    text.set(fresh);
                     error.set(None);
                 }
             },
@@ -360,22 +370,22 @@ pub fn Field<K: Kind>(props: &FieldProps<K>) -> Html {
         let text = text.clone();
         let error = error.clone();
         let on_change = props.on_change.clone();
-        let current = props.value.clone();
         Callback::from(move |event: InputEvent| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
-            let typed = input.value();
-            match K::parse(&typed) {
+            let entered = input.value();
+            *typed.borrow_mut() = entered.clone();
+            match K::parse(&entered) {
                 Ok(value) => {
                     error.set(None);
-                    if value != current {
-                        on_change.emit(value);
-                    }
+                    // Always passed up: the reducer ignores edits that change nothing, and comparing with the
+                    // value of the last render could be a keystroke out of date.
+                    on_change.emit(value);
                 }
                 Err(problem) => error.set(Some(problem.to_string())),
             }
-            text.set(typed);
+            text.set(entered);
         })
     };
 

@@ -1,0 +1,67 @@
+// Embed mode in host pages on another origin: auto-height through our host script and through Pym.js, forged
+// messages ignored, and a sandboxed frame without allow-same-origin that still works.
+import { test, expect } from '@playwright/test';
+import { expectMetric, typeInto } from './helpers.mjs';
+
+const frameHeight = (page, id = 'calculator') =>
+  page.evaluate((id) => document.getElementById(id).getBoundingClientRect().height, id);
+
+test('the host script sizes the iframe to its content, and follows it when it grows', async ({ page }) => {
+  await page.goto('/e2e/hosts/host.html');
+  const frame = page.frameLocator('#calculator');
+  await expectMetric(frame, 'investment_total', '50000000000');
+  await expect.poll(() => frameHeight(page)).toBeGreaterThan(300);
+  const inner = page.frame({ url: /localhost:4173/ });
+  const content = await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  expect(await frameHeight(page)).toBe(content);
+
+  const before = await frameHeight(page);
+  await frame.getByText('Show the numbers as a table').click();
+  await expect.poll(() => frameHeight(page)).toBeGreaterThan(before + 100);
+  // No inner scrollbar: the document fits the frame.
+  const fits = await inner.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
+  expect(fits).toBe(true);
+
+  // The compact view: totals, a chart, key inputs and a link to the full calculator with the scenario.
+  await typeInto(frame, '#embed-upfront', '25');
+  await expectMetric(frame, 'investment_total', '60000000000');
+  await expect(frame.getByRole('link', { name: /Open full calculator/ })).toHaveAttribute('href', /\?v=1&t1=~25B$/);
+  await expect(frame.getByRole('link', { name: /Open full calculator/ })).toHaveAttribute('target', '_blank');
+});
+
+test('a message forged by another frame is ignored', async ({ page }) => {
+  await page.goto('/e2e/hosts/host.html');
+  await expect.poll(() => frameHeight(page)).toBeGreaterThan(300);
+  const height = await frameHeight(page);
+  const forger = page.frame({ name: '' , url: 'about:srcdoc' });
+  await forger.evaluate(() => {
+    parent.postMessage({ sender: 'deal-calculator', version: 1, method: 'resize', height: 77, id: 'deal-calculator' }, '*');
+  });
+  await page.evaluate(() => {
+    window.postMessage({ sender: 'deal-calculator', version: 1, method: 'resize', height: 66, id: 'deal-calculator' }, '*');
+  });
+  await page.waitForTimeout(300);
+  expect(await frameHeight(page)).toBe(height);
+});
+
+test('a Pym.js host resizes it with no extra code', async ({ page }) => {
+  await page.goto('/e2e/hosts/pym.html');
+  const frame = page.frameLocator('#calc iframe');
+  await expectMetric(frame, 'investment_total', '50000000000');
+  await expect(frame.locator('#embed-upfront')).toHaveCount(0); // controls=0
+  await expect.poll(() => page.evaluate(() => document.querySelector('#calc iframe').getBoundingClientRect().height))
+    .toBeGreaterThan(300);
+});
+
+test('a sandboxed embed without allow-same-origin still works, key input included', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/e2e/hosts/sandboxed.html');
+  const frame = page.frameLocator('#calculator');
+  await expectMetric(frame, 'investment_total', '50000000000');
+  await typeInto(frame, '#embed-capacity', '4');
+  await expect(frame.locator('#embed-capacity-note')).toHaveText('= 4 GW');
+  await typeInto(frame, '#embed-upfront', '25');
+  await expectMetric(frame, 'investment_total', '60000000000');
+  expect(errors).toEqual([]);
+});

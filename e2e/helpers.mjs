@@ -1,0 +1,35 @@
+// What the tests read: exact numbers from data-value, as a reader's figures, and any console errors.
+import { expect } from '@playwright/test';
+
+export const metric = (page, key) => page.locator(`[data-metric="${key}"]`).first();
+
+export async function expectMetric(page, key, value) {
+  await expect(metric(page, key)).toHaveAttribute('data-value', value);
+}
+
+/** Opens a page and collects console errors and CSP violations, which every test checks at its end. */
+export async function open(page, url = './') {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(url);
+  await expect(metric(page, 'investment_total')).toHaveAttribute('data-value', /\d/);
+  return problems;
+}
+
+/** Replaces a field's text as a reader would: select all, type. */
+export async function typeInto(page, selector, text) {
+  const field = page.locator(selector);
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  if (text === '') {
+    await field.press('Backspace');
+  } else {
+    await field.pressSequentially(text);
+  }
+}
+
+/** Puts text into a field at once, as a paste does (typing key by key applies each valid prefix on the way). */
+export async function pasteInto(page, selector, text) {
+  await page.locator(selector).fill(text);
+}

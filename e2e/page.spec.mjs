@@ -1,0 +1,141 @@
+// The calculator page as a reader uses it: run once at / and once under /tools/deal/.
+import { test, expect } from '@playwright/test';
+import { expectMetric, metric, open, typeInto } from './helpers.mjs';
+
+test('shows the reported deal with its headline totals', async ({ page }) => {
+  const problems = await open(page);
+  await expect(page).toHaveTitle(/Amazon–OpenAI deal/);
+  await expectMetric(page, 'investment_total', '50000000000');
+  await expectMetric(page, 'infrastructure_total', '138000000000');
+  await expectMetric(page, 'amazon_net_nominal', '88000000000');
+  await expectMetric(page, 'runway_months', '75');
+  await expect(metric(page, 'investment_total').locator('dd')).toHaveText('$50B');
+  await expect(metric(page, 'expansion_per_year').locator('dd')).toHaveText('$12.5B/yr');
+  await expect(page.getByRole('heading', { name: 'Deal terms without a figure' })).toBeVisible();
+  await expect(page.getByText('Stateful Runtime Environment')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('an edit in each group changes the totals and a chart', async ({ page }) => {
+  const problems = await open(page);
+  const description = page.locator('#chart-cumulative-description');
+  const before = await description.textContent();
+
+  await typeInto(page, '#tranche-0-amount', '20');
+  await expectMetric(page, 'investment_total', '55000000000');
+  await expect(page.locator('#tranche-0-amount-note')).toHaveText('= $20 billion');
+  await expect(description).not.toHaveText(before);
+  await expect(description).toContainText('$55B');
+
+  await typeInto(page, '#agreement-1-total', '150B');
+  await expectMetric(page, 'infrastructure_total', '188000000000');
+  const yearly = page.locator('#chart-yearly-description');
+  await expect(yearly).toContainText('peaks in 2032');
+
+  await typeInto(page, '#compute-utilisation', '100%');
+  await expectMetric(page, 'energy_twh_per_year', '17.52');
+
+  await typeInto(page, '#context-burn', '25B');
+  await expectMetric(page, 'runway_months', '26.4');
+
+  const pv = await metric(page, 'investment_pv').getAttribute('data-value');
+  await typeInto(page, '#assumption-rate', '12');
+  await expect(metric(page, 'investment_pv')).not.toHaveAttribute('data-value', pv);
+  expect(problems).toEqual([]);
+});
+
+test('adding and removing a tranche', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: '+ Add tranche' }).click();
+  await expect(page.locator('[data-tranche]')).toHaveCount(3);
+  await expectMetric(page, 'investment_total', '55000000000');
+  await expect(page.locator('[data-tranche="2"] legend')).toHaveText('Tranche 3: Tranche 3');
+  await page.getByRole('button', { name: 'Remove tranche 1: Upfront' }).click();
+  await expect(page.locator('[data-tranche]')).toHaveCount(2);
+  await expectMetric(page, 'investment_total', '40000000000');
+  // The remaining rows kept their own values: Milestones is still $35B.
+  await expect(page.locator('#tranche-1-amount')).toHaveValue('35B');
+});
+
+test('invalid input shows its message while totals keep their last valid values', async ({ page }) => {
+  await open(page);
+  await typeInto(page, '#tranche-0-amount', '18');
+  await expectMetric(page, 'investment_total', '53000000000');
+  await typeInto(page, '#tranche-0-amount', '-5');
+  await expect(page.locator('#tranche-0-amount-error')).toHaveText('must not be negative');
+  await expect(page.locator('#tranche-0-amount')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $18 billion');
+  await expectMetric(page, 'investment_total', '53000000000');
+  // Typed key by key, "11T" passes through $1B and $11B, which apply as they are typed; then "11T" is refused.
+  await typeInto(page, '#tranche-0-amount', '11T');
+  await expect(page.locator('#tranche-0-amount-error')).toHaveText('amount must be between $0 and $10T');
+  await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $11 billion');
+  // Everything else keeps working.
+  await typeInto(page, '#context-anthropic', '10');
+  await expectMetric(page, 'anthropic_multiple', '4.6');
+  await expect(page.locator('#tranche-0-amount')).toHaveValue('11T');
+});
+
+test('reset restores the reported deal, invalid text included', async ({ page }) => {
+  await open(page);
+  const reset = page.getByRole('button', { name: 'Reset to reported' });
+  await expect(reset).toBeDisabled();
+  await typeInto(page, '#tranche-0-amount', '30');
+  await typeInto(page, '#context-burn', 'lots');
+  await expect(page.locator('[data-tranche="0"] .badge.changed')).toHaveCount(1);
+  await reset.click();
+  await expectMetric(page, 'investment_total', '50000000000');
+  await expect(page.locator('#tranche-0-amount')).toHaveValue('15B');
+  await expect(page.locator('#context-burn')).toHaveValue('8B');
+  await expect(page.locator('#context-burn-error')).toHaveText('');
+  await expect(page.locator('.badge.changed')).toHaveCount(1); // the legend's sample badge only
+});
+
+test('a keyboard-only reader can edit a figure and read a chart', async ({ page }) => {
+  await open(page);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.id) === 'tranche-0-amount') break;
+  }
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('tranche-0-amount');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('25');
+  await expectMetric(page, 'investment_total', '60000000000');
+
+  await page.locator('#chart-cumulative .chart-surface').focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator('#chart-cumulative .tooltip')).toContainText('Nov 2025');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#chart-cumulative .tooltip')).toContainText('Dec 2025');
+});
+
+test('charts have tooltips on hover and a table behind them', async ({ page }) => {
+  await open(page);
+  const chart = page.locator('#chart-yearly');
+  const svg = chart.locator('svg');
+  await svg.scrollIntoViewIfNeeded();
+  const box = await svg.boundingBox();
+  await svg.hover({ position: { x: box.width * 0.95, y: box.height / 2 } });
+  await expect(chart.locator('.tooltip')).toContainText('2034');
+  await chart.getByText('Show the numbers as a table').click();
+  const rows = chart.locator('tbody tr');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first()).toContainText('2025');
+  await expect(chart.locator('table')).toContainText('AWS expansion');
+});
+
+test('no horizontal scroll on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('dark mode renders dark', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(18, 20, 24)');
+  await expectMetric(page, 'investment_total', '50000000000');
+});

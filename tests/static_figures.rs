@@ -1,0 +1,38 @@
+//! index.html carries the reported deal's headline figures as static text, for readers without JavaScript or
+//! WebAssembly. They must say what the model says.
+#![cfg(not(target_arch = "wasm32"))]
+
+use deal_calculator::model::format;
+use deal_calculator::model::metrics::MetricKey;
+use deal_calculator::model::scenario::Scenario;
+use deal_calculator::model::Outcome;
+
+#[test]
+fn static_figures_match_the_model() {
+    let html = include_str!("../index.html");
+    let metrics = Outcome::compute(&Scenario::reported()).unwrap().metrics;
+    let mut checked = 0;
+    for chunk in html.split("data-static-metric=\"").skip(1) {
+        let (key, rest) = chunk.split_once('"').unwrap();
+        let metric = MetricKey::from_key(key)
+            .unwrap_or_else(|| panic!("unknown metric {key} in index.html"));
+        let label = rest
+            .split("<dt>")
+            .nth(1)
+            .unwrap()
+            .split("</dt>")
+            .next()
+            .unwrap();
+        let value = rest
+            .split("<dd>")
+            .nth(1)
+            .unwrap()
+            .split("</dd>")
+            .next()
+            .unwrap();
+        assert_eq!(label, metric.label(), "{key}");
+        assert_eq!(value, format::metric(metric, metrics.get(metric)), "{key}");
+        checked += 1;
+    }
+    assert_eq!(checked, 8);
+}
