@@ -20,7 +20,7 @@ impl Axis {
     /// use rust_decimal::Decimal;
     /// let axis = Axis::nice(Decimal::ZERO, Decimal::from(138), 5);
     /// assert_eq!(axis.max, Decimal::from(150));
-    /// assert_eq!(axis.ticks.len(), 7); // 0, 25, …, 150
+    /// assert_eq!(axis.ticks.len(), 4); // 0, 50, 100, 150
     /// ```
     pub fn nice(low: Decimal, high: Decimal, target: u32) -> Axis {
         let low = low.min(Decimal::ZERO);

@@ -343,22 +343,27 @@ pub fn Field<K: Kind>(props: &FieldProps<K>) -> Html {
     // state handles captured at render time can be a keystroke behind, and comparing against them would
     // overwrite text the reader is still typing.
     let typed = use_mut_ref(|| K::edit_text(&props.value));
+    let emitted = use_mut_ref(|| None::<K::Value>);
     let seen_generation = use_mut_ref(|| props.generation);
 
     {
         let text = text.clone();
         let error = error.clone();
         let typed = typed.clone();
+        let emitted = emitted.clone();
         use_effect_with(
             (props.value.clone(), props.generation),
             move |(value, generation)| {
                 let replaced = *seen_generation.borrow() != *generation;
                 *seen_generation.borrow_mut() = *generation;
-                // Keep the reader's text when it already means this value ("1." while typing "1.5").
+                // A value this field passed up itself never rewrites its text: the reader may have typed on since.
+                let from_here = emitted.borrow().as_ref() == Some(value);
+                // Nor does text that already means the value ("1." while typing "1.5").
                 let means_value = K::parse(&typed.borrow()).as_ref() == Ok(value);
-                if replaced || !means_value {
+                if replaced || !(from_here || means_value) {
                     let fresh = K::edit_text(value);
                     *typed.borrow_mut() = fresh.clone();
+                    *emitted.borrow_mut() = None;
                     text.set(fresh);
                     error.set(None);
                 }
@@ -381,6 +386,7 @@ pub fn Field<K: Kind>(props: &FieldProps<K>) -> Html {
                     error.set(None);
                     // Always passed up: the reducer ignores edits that change nothing, and comparing with the
                     // value of the last render could be a keystroke out of date.
+                    *emitted.borrow_mut() = Some(value.clone());
                     on_change.emit(value);
                 }
                 Err(problem) => error.set(Some(problem.to_string())),
