@@ -56,8 +56,15 @@ fn AmountHarness() -> Html {
     };
     html! {
         <>
-            <Field<Amount> id="amount" label="Amount" value={*value} reported={Some(Money::billions(15))}
-                provenance={Some(sources::UPFRONT)} {on_change} />
+            { Field::<Amount> {
+                id: "amount".into(),
+                label: "Amount",
+                value: &value,
+                reported: Some(&Money::billions(15)),
+                provenance: Some(sources::UPFRONT),
+                generation: 0,
+                on_change: &on_change,
+            }.render() }
             <output id="seen">{ value.dollars().to_string() }</output>
         </>
     }

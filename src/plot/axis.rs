@@ -99,13 +99,28 @@ pub fn line_path(points: &[(f64, f64)]) -> String {
     path
 }
 
-/// One decimal is finer than a pixel; trailing zeros dropped to keep paths short.
+/// One decimal is finer than a pixel; trailing zeros dropped to keep paths short. Written with integers, so the
+/// WebAssembly carries no float-formatting code.
+///
+/// ```
+/// use deal_calculator::plot::axis::coordinate;
+/// assert_eq!(coordinate(12.04), "12");
+/// assert_eq!(coordinate(-0.46), "-0.5");
+/// assert_eq!(coordinate(f64::NAN), "0");
+/// ```
 pub fn coordinate(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded == rounded.trunc() {
-        format!("{}", rounded as i64)
+    let tenths = (value * 10.0).round();
+    let tenths = if tenths.is_finite() {
+        tenths.clamp(-1e12, 1e12) as i64
     } else {
-        format!("{rounded:.1}")
+        0
+    };
+    let (whole, fraction) = (tenths / 10, (tenths % 10).abs());
+    let sign = if tenths < 0 && whole == 0 { "-" } else { "" };
+    if fraction == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
     }
 }
 

@@ -273,7 +273,7 @@ pub fn LineChart(props: &ChartProps) -> Html {
     };
     let label_every = if width < 500.0 { 2 } else { 1 };
     let svg = html! {
-        <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), HEIGHT)}
+        <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(HEIGHT))}
             aria-hidden="true" focusable="false"
             onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
             { y_axis(&axis, data, width, plot_bottom) }
@@ -324,7 +324,7 @@ pub fn BarChart(props: &ChartProps) -> Html {
     let center = |i: usize| MARGIN_LEFT + band * (i as f64 + 0.5);
     let label_every = if band < 34.0 { 2 } else { 1 };
     let svg = html! {
-        <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), HEIGHT)}
+        <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(HEIGHT))}
             aria-hidden="true" focusable="false"
             onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
             { y_axis(&axis, data, width, plot_bottom) }
@@ -406,7 +406,7 @@ pub fn ShareBar(props: &ChartProps) -> Html {
     let edges = segments.iter().map(|(_, x1, _, _)| x1 / width).collect();
     let cursor = use_cursor(count, 1, edges);
     let svg = html! {
-        <svg width={coordinate(width)} height={coordinate(height)} viewBox={format!("0 0 {} {}", coordinate(width), height)}
+        <svg width={coordinate(width)} height={coordinate(height)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(height))}
             aria-hidden="true" focusable="false"
             onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
             { for segments.iter().enumerate().map(|(i, (x0, x1, class, share))| html! {

@@ -62,22 +62,14 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
             if props.controls {
                 <div class="embed-inputs">
                     if let Some(t) = upfront {
-                        <Field<Amount> id="embed-upfront" label="Upfront investment" value={t.amount}
-                            reported={reported.tranches.first().map(|r| r.amount)} provenance={Some(sources::UPFRONT)}
-                            on_change={on_upfront} {generation} />
+                        { Field::<Amount> { id: "embed-upfront".into(), label: "Upfront investment", value: &t.amount, reported: reported.tranches.first().map(|r| &r.amount), provenance: Some(sources::UPFRONT), generation, on_change: &on_upfront }.render() }
                     }
                     if let Some(t) = milestones {
-                        <Field<Percent> id="embed-probability" label="Chance the milestones pay" value={t.probability}
-                            reported={reported.tranches.get(1).map(|r| r.probability)} provenance={Some(sources::PROBABILITY)}
-                            on_change={on_probability} {generation} />
+                        { Field::<Percent> { id: "embed-probability".into(), label: "Chance the milestones pay", value: &t.probability, reported: reported.tranches.get(1).map(|r| &r.probability), provenance: Some(sources::PROBABILITY), generation, on_change: &on_probability }.render() }
                     }
                     if let Some(a) = expansion {
-                        <Field<Amount> id="embed-expansion" label="AWS expansion" value={a.total}
-                            reported={reported.agreements.get(1).map(|r| r.total)} provenance={Some(sources::EXPANSION)}
-                            on_change={on_expansion} {generation} />
-                        <Field<Capacity> id="embed-capacity" label="Trainium capacity" value={a.capacity}
-                            reported={reported.agreements.get(1).map(|r| r.capacity)} provenance={Some(sources::CAPACITY)}
-                            on_change={on_capacity} {generation} />
+                        { Field::<Amount> { id: "embed-expansion".into(), label: "AWS expansion", value: &a.total, reported: reported.agreements.get(1).map(|r| &r.total), provenance: Some(sources::EXPANSION), generation, on_change: &on_expansion }.render() }
+                        { Field::<Capacity> { id: "embed-capacity".into(), label: "Trainium capacity", value: &a.capacity, reported: reported.agreements.get(1).map(|r| &r.capacity), provenance: Some(sources::CAPACITY), generation, on_change: &on_capacity }.render() }
                     }
                 </div>
             }

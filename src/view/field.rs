@@ -315,35 +315,137 @@ impl Kind for Weights {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FieldProps<K: Kind> {
+/// One field, described by what it shows; [`Field::render`] turns it into a [`FieldView`].
+///
+/// Not a component of its own: a generic component is compiled once per kind of value, and thirteen kinds of
+/// fields would cost the reader several kilobytes of WebAssembly for the same markup.
+pub struct Field<'a, K: Kind> {
     /// The input's id; also the prefix of its note's and error's ids.
-    pub id: AttrValue,
-    pub label: AttrValue,
+    pub id: String,
+    pub label: &'static str,
     /// The value the page computes with.
-    pub value: K::Value,
+    pub value: &'a K::Value,
     /// The value in the deal as reported, if this field has one; a different value is marked "changed".
-    #[prop_or_default]
-    pub reported: Option<K::Value>,
+    pub reported: Option<&'a K::Value>,
     /// Where the reported value comes from.
-    #[prop_or_default]
     pub provenance: Option<Provenance>,
-    pub on_change: Callback<K::Value>,
     /// Bumped when the whole scenario is replaced, so that invalid text the reader left is dropped too.
-    #[prop_or_default]
     pub generation: u32,
+    pub on_change: &'a Callback<K::Value>,
 }
 
-/// A labelled text field with unit, echo, provenance and error message. See the module note.
+/// Parses text and writes the value back the field's way ("15,000M" → "15B"), or gives the parser's message.
+fn canonical<K: Kind>(text: &str) -> Result<AttrValue, AttrValue> {
+    K::parse(text)
+        .map(|value| AttrValue::from(K::edit_text(&value)))
+        .map_err(|error| AttrValue::from(error.to_string()))
+}
+
+impl<K: Kind> Field<'_, K> {
+    pub fn render(self) -> Html {
+        let changed = self.reported.is_some_and(|reported| reported != self.value);
+        let badge = self.provenance.map(|provenance| {
+            let (class, word) = match (changed, provenance.is_assumption()) {
+                (true, _) => ("badge changed", "changed"),
+                (false, true) => ("badge assumption", "assumption"),
+                (false, false) => ("badge reported", "reported"),
+            };
+            let detail = match (self.reported, changed) {
+                (Some(reported), true) => format!(
+                    "{} Reported value: {}.",
+                    provenance.source(),
+                    K::edit_text(reported)
+                ),
+                _ => provenance.source().to_string(),
+            };
+            Badge {
+                class,
+                word,
+                detail: detail.into(),
+            }
+        });
+        let key = self.id.clone();
+        let on_change = self.on_change.clone();
+        let on_text = Callback::from(move |text: String| {
+            if let Ok(value) = K::parse(&text) {
+                on_change.emit(value);
+            }
+        });
+        html! {
+            <FieldView
+                key={key}
+                id={AttrValue::from(self.id)}
+                label={self.label}
+                unit={K::unit()}
+                input_mode={K::input_mode()}
+                value_text={AttrValue::from(K::edit_text(self.value))}
+                echo={AttrValue::from(K::echo(self.value))}
+                {changed}
+                {badge}
+                generation={self.generation}
+                canonical={Canonical(canonical::<K>)}
+                on_text={TextHandler(on_text)}
+            />
+        }
+    }
+}
+
+/// The parse-and-rewrite function of a field's kind. Equal when the kind is, which is all the view compares.
+#[derive(Clone, Copy)]
+pub struct Canonical(fn(&str) -> Result<AttrValue, AttrValue>);
+
+impl PartialEq for Canonical {
+    fn eq(&self, other: &Canonical) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
+}
+
+/// Passes valid text up. Always equal: it is rebuilt on every render from the parent's `on_change`, which is
+/// stable for a given field id (the parents make it with `use_callback`), so comparing it would only force
+/// re-renders that change nothing.
+#[derive(Clone)]
+pub struct TextHandler(Callback<String>);
+
+impl PartialEq for TextHandler {
+    fn eq(&self, _: &TextHandler) -> bool {
+        true
+    }
+}
+
+/// How a field marks its value's provenance.
+#[derive(Clone, PartialEq)]
+pub struct Badge {
+    class: &'static str,
+    word: &'static str,
+    detail: AttrValue,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldViewProps {
+    id: AttrValue,
+    label: &'static str,
+    unit: &'static str,
+    input_mode: &'static str,
+    /// The value the page computes with, as the field writes it.
+    value_text: AttrValue,
+    echo: AttrValue,
+    changed: bool,
+    badge: Option<Badge>,
+    generation: u32,
+    canonical: Canonical,
+    on_text: TextHandler,
+}
+
+/// The markup and typing logic of every field. See the module note.
 #[component]
-pub fn Field<K: Kind>(props: &FieldProps<K>) -> Html {
-    let text = use_state(|| K::edit_text(&props.value));
-    let error = use_state(|| None::<String>);
-    // What the reader last typed and which generation the field last saw, read at the moment the effect runs:
-    // state handles captured at render time can be a keystroke behind, and comparing against them would
-    // overwrite text the reader is still typing.
-    let typed = use_mut_ref(|| K::edit_text(&props.value));
-    let emitted = use_mut_ref(|| None::<K::Value>);
+pub fn FieldView(props: &FieldViewProps) -> Html {
+    let text = use_state(|| props.value_text.to_string());
+    let error = use_state(|| None::<AttrValue>);
+    // What the reader last typed, what this field last passed up, and which generation it last saw, read when
+    // the effect runs: state handles captured at render time can be a keystroke behind, and comparing against
+    // them would overwrite text the reader is still typing.
+    let typed = use_mut_ref(|| props.value_text.to_string());
+    let emitted = use_mut_ref(|| None::<AttrValue>);
     let seen_generation = use_mut_ref(|| props.generation);
 
     {
@@ -351,20 +453,20 @@ pub fn Field<K: Kind>(props: &FieldProps<K>) -> Html {
         let error = error.clone();
         let typed = typed.clone();
         let emitted = emitted.clone();
+        let canonical = props.canonical;
         use_effect_with(
-            (props.value.clone(), props.generation),
-            move |(value, generation)| {
+            (props.value_text.clone(), props.generation),
+            move |(value_text, generation)| {
                 let replaced = *seen_generation.borrow() != *generation;
                 *seen_generation.borrow_mut() = *generation;
                 // A value this field passed up itself never rewrites its text: the reader may have typed on since.
-                let from_here = emitted.borrow().as_ref() == Some(value);
+                let from_here = emitted.borrow().as_ref() == Some(value_text);
                 // Nor does text that already means the value ("1." while typing "1.5").
-                let means_value = K::parse(&typed.borrow()).as_ref() == Ok(value);
+                let means_value = (canonical.0)(&typed.borrow()).as_ref() == Ok(value_text);
                 if replaced || !(from_here || means_value) {
-                    let fresh = K::edit_text(value);
-                    *typed.borrow_mut() = fresh.clone();
+                    *typed.borrow_mut() = value_text.to_string();
                     *emitted.borrow_mut() = None;
-                    text.set(fresh);
+                    text.set(value_text.to_string());
                     error.set(None);
                 }
             },
@@ -374,22 +476,23 @@ pub fn Field<K: Kind>(props: &FieldProps<K>) -> Html {
     let oninput = {
         let text = text.clone();
         let error = error.clone();
-        let on_change = props.on_change.clone();
+        let canonical = props.canonical;
+        let on_text = props.on_text.0.clone();
         Callback::from(move |event: InputEvent| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
             let entered = input.value();
             *typed.borrow_mut() = entered.clone();
-            match K::parse(&entered) {
-                Ok(value) => {
+            match (canonical.0)(&entered) {
+                Ok(value_text) => {
                     error.set(None);
                     // Always passed up: the reducer ignores edits that change nothing, and comparing with the
                     // value of the last render could be a keystroke out of date.
-                    *emitted.borrow_mut() = Some(value.clone());
-                    on_change.emit(value);
+                    *emitted.borrow_mut() = Some(value_text);
+                    on_text.emit(entered.clone());
                 }
-                Err(problem) => error.set(Some(problem.to_string())),
+                Err(problem) => error.set(Some(problem)),
             }
             text.set(entered);
         })
@@ -398,39 +501,26 @@ pub fn Field<K: Kind>(props: &FieldProps<K>) -> Html {
     let id = &props.id;
     let note_id = format!("{id}-note");
     let error_id = format!("{id}-error");
-    let changed = props
-        .reported
-        .as_ref()
-        .is_some_and(|reported| *reported != props.value);
-    let echo = K::echo(&props.value);
-    let badge = props.provenance.map(|provenance| {
-        let (class, word) = match (changed, provenance.is_assumption()) {
-            (true, _) => ("badge changed", "changed"),
-            (false, true) => ("badge assumption", "assumption"),
-            (false, false) => ("badge reported", "reported"),
-        };
-        let detail = match (&props.reported, changed) {
-            (Some(reported), true) => format!("{} Reported value: {}.", provenance.source(), K::edit_text(reported)),
-            _ => provenance.source().to_string(),
-        };
+    let invalid = error.is_some();
+    let badge = props.badge.as_ref().map(|badge| {
         html! {
             <span class="provenance">
-                <button type="button" class={class} aria-describedby={format!("{id}-source")}>{ word }</button>
-                <span class="source" role="tooltip" id={format!("{id}-source")}>{ detail }</span>
+                <button type="button" class={badge.class} aria-describedby={format!("{id}-source")}>{ badge.word }</button>
+                <span class="source" role="tooltip" id={format!("{id}-source")}>{ badge.detail.clone() }</span>
             </span>
         }
     });
-    let invalid = error.is_some();
+    let echo = &props.echo;
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"), changed.then_some("is-changed"))}>
+        <div class={classes!("field", invalid.then_some("invalid"), props.changed.then_some("is-changed"))}>
             <label for={id.clone()}>
-                { props.label.clone() }
-                if !K::unit().is_empty() { <span class="unit">{ K::unit() }</span> }
+                { props.label }
+                if !props.unit.is_empty() { <span class="unit">{ props.unit }</span> }
             </label>
             <input
                 id={id.clone()}
                 type="text"
-                inputmode={K::input_mode()}
+                inputmode={props.input_mode}
                 autocomplete="off"
                 spellcheck="false"
                 value={(*text).clone()}

@@ -120,15 +120,11 @@ fn TrancheRow(props: &TrancheRowProps) -> Html {
                 <p class="row-warning">{ "Paid after its lapse date: counts as $0." }</p>
             }
             <div class="row-fields">
-                <Field<Label> id={format!("{prefix}-label")} label="Label" value={t.label.clone()} on_change={on_label} {generation} />
-                <Field<Amount> id={format!("{prefix}-amount")} label="Amount" value={t.amount}
-                    reported={r.map(|r| r.amount)} provenance={amount_source} on_change={on_amount} {generation} />
-                <Field<Month> id={format!("{prefix}-paid")} label="Paid in" value={t.paid}
-                    reported={r.map(|r| r.paid)} provenance={paid_source} on_change={on_paid} {generation} />
-                <Field<Percent> id={format!("{prefix}-probability")} label="Probability" value={t.probability}
-                    reported={r.map(|r| r.probability)} provenance={probability_source} on_change={on_probability} {generation} />
-                <Field<OptionalMonth> id={format!("{prefix}-lapses")} label="Lapses after" value={t.lapses}
-                    reported={r.map(|r| r.lapses)} provenance={lapse_source} on_change={on_lapses} {generation} />
+                { Field::<Label> { id: format!("{prefix}-label"), label: "Label", value: &t.label, reported: None, provenance: None, generation, on_change: &on_label }.render() }
+                { Field::<Amount> { id: format!("{prefix}-amount"), label: "Amount", value: &t.amount, reported: r.map(|r| &r.amount), provenance: amount_source, generation, on_change: &on_amount }.render() }
+                { Field::<Month> { id: format!("{prefix}-paid"), label: "Paid in", value: &t.paid, reported: r.map(|r| &r.paid), provenance: paid_source, generation, on_change: &on_paid }.render() }
+                { Field::<Percent> { id: format!("{prefix}-probability"), label: "Probability", value: &t.probability, reported: r.map(|r| &r.probability), provenance: probability_source, generation, on_change: &on_probability }.render() }
+                { Field::<OptionalMonth> { id: format!("{prefix}-lapses"), label: "Lapses after", value: &t.lapses, reported: r.map(|r| &r.lapses), provenance: lapse_source, generation, on_change: &on_lapses }.render() }
             </div>
             <button type="button" class="remove" onclick={remove} disabled={!props.can_remove}
                 aria-label={format!("Remove tranche {}: {}", props.index + 1, t.label)}>{ "Remove" }</button>
@@ -257,15 +253,11 @@ fn AgreementRow(props: &AgreementRowProps) -> Html {
         <fieldset class="row-card" data-agreement={id.to_string()}>
             <legend>{ format!("Agreement {}: {}", props.index + 1, a.label) }</legend>
             <div class="row-fields">
-                <Field<Label> id={format!("{prefix}-label")} label="Label" value={a.label.clone()} on_change={on_label} {generation} />
-                <Field<Amount> id={format!("{prefix}-total")} label="Total" value={a.total}
-                    reported={r.map(|r| r.total)} provenance={total_source} on_change={on_total} {generation} />
-                <Field<Month> id={format!("{prefix}-start")} label="Starts" value={a.start}
-                    reported={r.map(|r| r.start)} provenance={start_source} on_change={on_start} {generation} />
-                <Field<Term> id={format!("{prefix}-term")} label="Term" value={a.term}
-                    reported={r.map(|r| r.term)} provenance={term_source} on_change={on_term} {generation} />
-                <Field<Capacity> id={format!("{prefix}-capacity")} label="Capacity" value={a.capacity}
-                    reported={r.map(|r| r.capacity)} provenance={capacity_source} on_change={on_capacity} {generation} />
+                { Field::<Label> { id: format!("{prefix}-label"), label: "Label", value: &a.label, reported: None, provenance: None, generation, on_change: &on_label }.render() }
+                { Field::<Amount> { id: format!("{prefix}-total"), label: "Total", value: &a.total, reported: r.map(|r| &r.total), provenance: total_source, generation, on_change: &on_total }.render() }
+                { Field::<Month> { id: format!("{prefix}-start"), label: "Starts", value: &a.start, reported: r.map(|r| &r.start), provenance: start_source, generation, on_change: &on_start }.render() }
+                { Field::<Term> { id: format!("{prefix}-term"), label: "Term", value: &a.term, reported: r.map(|r| &r.term), provenance: term_source, generation, on_change: &on_term }.render() }
+                { Field::<Capacity> { id: format!("{prefix}-capacity"), label: "Capacity", value: &a.capacity, reported: r.map(|r| &r.capacity), provenance: capacity_source, generation, on_change: &on_capacity }.render() }
                 <div class={classes!("field", curve_changed.then_some("is-changed"))}>
                     <label for={format!("{prefix}-curve")}>{ "Spend curve" }<span class="unit">{ "by year" }</span></label>
                     <select id={format!("{prefix}-curve")} onchange={on_curve}>
@@ -287,7 +279,7 @@ fn AgreementRow(props: &AgreementRowProps) -> Html {
                     </div>
                 </div>
                 if matches!(a.curve, Curve::Custom(_)) {
-                    <Field<Weights> id={format!("{prefix}-weights")} label="Weights" value={a.curve.clone()} on_change={on_weights} {generation} />
+                    { Field::<Weights> { id: format!("{prefix}-weights"), label: "Weights", value: &a.curve, reported: None, provenance: None, generation, on_change: &on_weights }.render() }
                 }
             </div>
             <button type="button" class="remove" onclick={remove} disabled={!props.can_remove}
@@ -319,18 +311,12 @@ pub fn ComputeGroup(props: &ComputeProps) -> Html {
         <section class="group" aria-labelledby="compute-heading">
             <h2 id="compute-heading">{ "Compute" }</h2>
             <div class="row-fields">
-                <Field<Ramp> id="compute-ramp" label="Ramp to full capacity" value={c.ramp} reported={Some(reported.ramp)}
-                    provenance={Some(sources::RAMP)} on_change={on_ramp} {generation} />
-                <Field<Percent> id="compute-utilisation" label="Utilisation" value={c.utilisation}
-                    reported={Some(reported.utilisation)} provenance={Some(sources::UTILISATION)} on_change={on_utilisation} {generation} />
-                <Field<PueRatio> id="compute-pue" label="PUE" value={c.pue} reported={Some(reported.pue)}
-                    provenance={Some(sources::PUE)} on_change={on_pue} {generation} />
-                <Field<Price> id="compute-price" label="Power price" value={c.power_price}
-                    reported={Some(reported.power_price)} provenance={Some(sources::POWER_PRICE)} on_change={on_price} {generation} />
-                <Field<Power> id="compute-watts" label="Power per accelerator" value={c.accelerator_power}
-                    reported={Some(reported.accelerator_power)} provenance={Some(sources::ACCELERATOR_POWER)} on_change={on_watts} {generation} />
-                <Field<CostPerGw> id="compute-capex" label="Capital cost per GW" value={c.capital_cost}
-                    reported={Some(reported.capital_cost)} provenance={Some(sources::CAPITAL_COST)} on_change={on_capex} {generation} />
+                { Field::<Ramp> { id: "compute-ramp".into(), label: "Ramp to full capacity", value: &c.ramp, reported: Some(&reported.ramp), provenance: Some(sources::RAMP), generation, on_change: &on_ramp }.render() }
+                { Field::<Percent> { id: "compute-utilisation".into(), label: "Utilisation", value: &c.utilisation, reported: Some(&reported.utilisation), provenance: Some(sources::UTILISATION), generation, on_change: &on_utilisation }.render() }
+                { Field::<PueRatio> { id: "compute-pue".into(), label: "PUE", value: &c.pue, reported: Some(&reported.pue), provenance: Some(sources::PUE), generation, on_change: &on_pue }.render() }
+                { Field::<Price> { id: "compute-price".into(), label: "Power price", value: &c.power_price, reported: Some(&reported.power_price), provenance: Some(sources::POWER_PRICE), generation, on_change: &on_price }.render() }
+                { Field::<Power> { id: "compute-watts".into(), label: "Power per accelerator", value: &c.accelerator_power, reported: Some(&reported.accelerator_power), provenance: Some(sources::ACCELERATOR_POWER), generation, on_change: &on_watts }.render() }
+                { Field::<CostPerGw> { id: "compute-capex".into(), label: "Capital cost per GW", value: &c.capital_cost, reported: Some(&reported.capital_cost), provenance: Some(sources::CAPITAL_COST), generation, on_change: &on_capex }.render() }
             </div>
         </section>
     }
@@ -361,21 +347,16 @@ pub fn ContextGroup(props: &ContextProps) -> Html {
             <section class="group" aria-labelledby="context-heading">
                 <h2 id="context-heading">{ "Context" }</h2>
                 <div class="row-fields">
-                    <Field<Amount> id="context-burn" label="OpenAI's burn per year" value={c.burn_per_year}
-                        reported={Some(r.burn_per_year)} provenance={Some(sources::BURN)} on_change={on_burn} {generation} />
-                    <Field<Amount> id="context-commitments" label="OpenAI's total infrastructure commitments" value={c.total_commitments}
-                        reported={Some(r.total_commitments)} provenance={Some(sources::COMMITMENTS)} on_change={on_commitments} {generation} />
-                    <Field<Amount> id="context-coreweave" label="CoreWeave arrangement" value={c.coreweave}
-                        reported={Some(r.coreweave)} provenance={Some(sources::COREWEAVE)} on_change={on_coreweave} {generation} />
-                    <Field<Amount> id="context-anthropic" label="Amazon's investment in Anthropic" value={c.anthropic}
-                        reported={Some(r.anthropic)} provenance={Some(sources::ANTHROPIC)} on_change={on_anthropic} {generation} />
+                    { Field::<Amount> { id: "context-burn".into(), label: "OpenAI's burn per year", value: &c.burn_per_year, reported: Some(&r.burn_per_year), provenance: Some(sources::BURN), generation, on_change: &on_burn }.render() }
+                    { Field::<Amount> { id: "context-commitments".into(), label: "OpenAI's total infrastructure commitments", value: &c.total_commitments, reported: Some(&r.total_commitments), provenance: Some(sources::COMMITMENTS), generation, on_change: &on_commitments }.render() }
+                    { Field::<Amount> { id: "context-coreweave".into(), label: "CoreWeave arrangement", value: &c.coreweave, reported: Some(&r.coreweave), provenance: Some(sources::COREWEAVE), generation, on_change: &on_coreweave }.render() }
+                    { Field::<Amount> { id: "context-anthropic".into(), label: "Amazon's investment in Anthropic", value: &c.anthropic, reported: Some(&r.anthropic), provenance: Some(sources::ANTHROPIC), generation, on_change: &on_anthropic }.render() }
                 </div>
             </section>
             <section class="group" aria-labelledby="assumptions-heading">
                 <h2 id="assumptions-heading">{ "Assumptions" }</h2>
                 <div class="row-fields">
-                    <Field<Percent> id="assumption-rate" label="Discount rate, per year" value={props.discount_rate}
-                        reported={Some(reported.discount_rate)} provenance={Some(sources::DISCOUNT_RATE)} on_change={on_rate} {generation} />
+                    { Field::<Percent> { id: "assumption-rate".into(), label: "Discount rate, per year", value: &props.discount_rate, reported: Some(&reported.discount_rate), provenance: Some(sources::DISCOUNT_RATE), generation, on_change: &on_rate }.render() }
                 </div>
             </section>
         </>
