@@ -287,3 +287,37 @@ pub fn pointer_fraction(event: &web_sys::MouseEvent) -> Option<f64> {
     }
     Some(((f64::from(event.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0))
 }
+
+/// For `bench/run.mjs`: the model's time for the reported deal, in microseconds per run, measured here in the
+/// browser over `iterations` runs. Exported so the bench can call it; the page never does.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = benchModelMicroseconds)]
+pub fn bench_model_microseconds(iterations: u32) -> f64 {
+    let Some(performance) = window().and_then(|w| w.performance()) else {
+        return f64::NAN;
+    };
+    let scenario = crate::model::scenario::Scenario::reported();
+    let iterations = iterations.max(1);
+    let start = performance.now();
+    for _ in 0..iterations {
+        std::hint::black_box(
+            crate::model::Outcome::compute(std::hint::black_box(&scenario)).is_ok(),
+        );
+    }
+    (performance.now() - start) * 1000.0 / f64::from(iterations)
+}
+
+/// For `bench/run.mjs`: the size of the WebAssembly memory in bytes.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = benchWasmMemoryBytes)]
+pub fn bench_wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|memory| {
+            f64::from(
+                memory
+                    .buffer()
+                    .unchecked_into::<js_sys::ArrayBuffer>()
+                    .byte_length(),
+            )
+        })
+        .unwrap_or(f64::NAN)
+}

@@ -189,6 +189,15 @@ async fn the_cumulative_chart_draws_lines_a_table_and_a_keyboard_tooltip() {
         query(&root, "h3").text_content().unwrap(),
         "Cumulative money between Amazon and OpenAI"
     );
+    assert_eq!(
+        root.query_selector_all("tbody tr").unwrap().length(),
+        0,
+        "rows appear only when the table opens"
+    );
+    let details = query(&root, "details");
+    details.set_attribute("open", "").unwrap();
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    settle().await;
     let rows = root.query_selector_all("tbody tr").unwrap().length();
     assert_eq!(rows as usize, data.table_rows.len());
     assert!(root.query_selector(".tooltip").unwrap().is_none());

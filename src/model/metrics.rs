@@ -271,8 +271,13 @@ impl Metrics {
     }
 }
 
+/// Decimals kept in discount factors; see [`present_value`].
+const FACTOR_DECIMALS: u32 = 14;
+
 /// The present value of a stream of flows, one per period, discounted at `rate` per period; the flow at index
-/// `i` is discounted over `i + first_period` periods. Unrounded.
+/// `i` is discounted over `i + first_period` periods. Discount factors are kept to 14 decimals (rounded at each
+/// period), which keeps the arithmetic in Decimal's fast path; over 600 periods the error stays below a
+/// millionth of a percent, and it is the same on every machine, so a link always shows the same present value.
 ///
 /// ```
 /// use deal_calculator::model::metrics::present_value;
@@ -284,17 +289,19 @@ impl Metrics {
 /// assert_eq!((pv.dollars() / Decimal::new(10_000_000, 0)).round(), Decimal::from(7_183));
 /// ```
 pub fn present_value(flows: &[Money], rate: Decimal, first_period: u32) -> Option<Money> {
-    let step = Decimal::ONE.checked_div(Decimal::ONE.checked_add(rate)?)?;
+    let step = Decimal::ONE
+        .checked_div(Decimal::ONE.checked_add(rate)?)?
+        .round_dp(FACTOR_DECIMALS);
     let mut factor = Decimal::ONE;
     for _ in 0..first_period {
-        factor = factor.checked_mul(step)?;
+        factor = factor.checked_mul(step)?.round_dp(FACTOR_DECIMALS);
     }
     let mut sum = Money::ZERO;
     for flow in flows {
         if !flow.is_zero() {
             sum = sum.checked_add(flow.checked_scale(factor)?)?;
         }
-        factor = factor.checked_mul(step)?;
+        factor = factor.checked_mul(step)?.round_dp(FACTOR_DECIMALS);
     }
     Some(sum)
 }

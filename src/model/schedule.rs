@@ -5,7 +5,7 @@
 //! cent, minus the same for the month before. The parts therefore add up to the total exactly, whatever the
 //! curve, and no cent is lost or made. Expected tranche payments (amount × probability) are kept unrounded.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::scenario::{Agreement, Curve, Scenario};
 use super::units::{Gigawatts, Money, Months, YearMonth};
@@ -316,6 +316,13 @@ pub fn spread(agreement: &Agreement) -> Result<Vec<Money>, ComputeError> {
         total_weight = month_weight_total(&weights, months)?;
     }
     let total = agreement.total.round_cents();
+    // One division per agreement, not per month: each month's running target is total × (weight so far / all).
+    // Twelve decimals of a dollar per unit of weight keep the products inside Decimal's fast 96-bit path; the
+    // error they allow is far below a cent, and the last month is exact anyway.
+    let per_weight = total
+        .checked_div(total_weight)
+        .ok_or(ComputeError::Overflow)?;
+    let per_weight = Money::from_dollars(per_weight.dollars().round_dp(12));
     let mut spent_so_far = Money::ZERO;
     let mut cumulative_weight = Decimal::ZERO;
     let mut out = Vec::with_capacity(months);
@@ -324,11 +331,19 @@ pub fn spread(agreement: &Agreement) -> Result<Vec<Money>, ComputeError> {
         cumulative_weight = cumulative_weight
             .checked_add(weight)
             .ok_or(ComputeError::Overflow)?;
-        let target = total
-            .checked_scale(cumulative_weight)
-            .and_then(|m| m.checked_div(total_weight))
-            .ok_or(ComputeError::Overflow)?
-            .round_cents();
+        let target = if cumulative_weight == total_weight {
+            // The last month lands on the total exactly, whatever the rounding of the quotient.
+            total
+        } else {
+            let exact = per_weight
+                .checked_scale(cumulative_weight)
+                .ok_or(ComputeError::Overflow)?;
+            Money::from_dollars(
+                exact
+                    .dollars()
+                    .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+            )
+        };
         out.push(
             target
                 .checked_sub(spent_so_far)
@@ -365,9 +380,14 @@ fn add_capacity(
         let online = if done >= ramp {
             capacity
         } else {
-            capacity
-                .checked_scale(done.checked_div(ramp).ok_or(ComputeError::Overflow)?)
-                .ok_or(ComputeError::Overflow)?
+            // Multiply first, then divide: 2 GW × 12 / 24 is exactly 1 GW.
+            let scaled = capacity.checked_scale(done).ok_or(ComputeError::Overflow)?;
+            Gigawatts::new(
+                scaled
+                    .value()
+                    .checked_div(ramp)
+                    .ok_or(ComputeError::Overflow)?,
+            )
         };
         row.capacity_online = row
             .capacity_online

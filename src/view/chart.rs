@@ -143,31 +143,55 @@ fn legend(data: &ChartData) -> Html {
     }
 }
 
-fn table(data: &ChartData, extra: Option<&(AttrValue, Rc<Vec<String>>)>) -> Html {
+#[derive(Properties, PartialEq)]
+struct TableProps {
+    data: Rc<ChartData>,
+    extra: Option<(AttrValue, Rc<Vec<String>>)>,
+}
+
+/// The chart's numbers as a table behind a disclosure. Rows exist only while it is open, so edits do not pay
+/// for a table nobody is reading.
+#[component]
+fn ChartTable(props: &TableProps) -> Html {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            let now = event
+                .target()
+                .and_then(|target| js_sys::Reflect::get(&target, &"open".into()).ok())
+                .is_some_and(|value| value.is_truthy());
+            open.set(now);
+        })
+    };
+    let data = &props.data;
+    let extra = props.extra.as_ref();
     html! {
-        <details class="chart-table">
+        <details class="chart-table" {ontoggle}>
             <summary>{ "Show the numbers as a table" }</summary>
-            <div class="table-scroll">
-                <table>
-                    <caption>{ data.title.clone() }</caption>
-                    <thead><tr>
-                        <th scope="col">{ if data.categories.len() == 1 { "" } else { "Period" } }</th>
-                        { for data.series.iter().map(|s| html! { <th scope="col">{ s.name.clone() }</th> }) }
-                        if let Some((heading, _)) = extra { <th scope="col">{ heading.clone() }</th> }
-                    </tr></thead>
-                    <tbody>
-                        { for data.table_rows.iter().map(|row| html! {
-                            <tr>
-                                <th scope="row">{ data.categories.get(*row).cloned().unwrap_or_default() }</th>
-                                { for data.series.iter().map(|s| html! {
-                                    <td>{ s.values.get(*row).map(|v| data.unit.format(*v)).unwrap_or_default() }</td>
-                                }) }
-                                if let Some((_, values)) = extra { <td>{ values.get(*row).cloned().unwrap_or_default() }</td> }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            if *open {
+                <div class="table-scroll">
+                    <table>
+                        <caption>{ data.title.clone() }</caption>
+                        <thead><tr>
+                            <th scope="col">{ if data.categories.len() == 1 { "" } else { "Period" } }</th>
+                            { for data.series.iter().map(|s| html! { <th scope="col">{ s.name.clone() }</th> }) }
+                            if let Some((heading, _)) = extra { <th scope="col">{ heading.clone() }</th> }
+                        </tr></thead>
+                        <tbody>
+                            { for data.table_rows.iter().map(|row| html! {
+                                <tr>
+                                    <th scope="row">{ data.categories.get(*row).cloned().unwrap_or_default() }</th>
+                                    { for data.series.iter().map(|s| html! {
+                                        <td>{ s.values.get(*row).map(|v| data.unit.format(*v)).unwrap_or_default() }</td>
+                                    }) }
+                                    if let Some((_, values)) = extra { <td>{ values.get(*row).cloned().unwrap_or_default() }</td> }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
         </details>
     }
 }
@@ -245,7 +269,7 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
                 <span class="visually-hidden" id={format!("{id}-keys")}>{ "Use the arrow keys to read the values." }</span>
                 <span class="visually-hidden" aria-live="polite">{ live }</span>
             </div>
-            { table(data, props.extra_column.as_ref()) }
+            <ChartTable data={props.data.clone()} extra={props.extra_column.clone()} />
         </figure>
     }
 }

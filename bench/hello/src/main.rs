@@ -1,0 +1,10 @@
+use yew::prelude::*;
+
+#[component]
+fn App() -> Html {
+    html! { <h1>{ "Hello, world" }</h1> }
+}
+
+fn main() {
+    yew::Renderer::<App>::new().render();
+}

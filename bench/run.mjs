@@ -1,0 +1,207 @@
+// The performance bench (issue 8): builds the release and a Yew hello-world, serves them on 127.0.0.1, drives
+// Debian's Chromium with Playwright (a fresh context per load, so every load is cold) and prints one table with
+// PASS or FAIL beside each budget. Separate from `./dev test`: timings never go into the test suite.
+//   node bench/run.mjs            (after ./dev serve or ./dev test has installed the tools once)
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const require = createRequire(root);
+const { chromium } = require('playwright-core');
+const env = { ...process.env, PATH: `${root}node_modules/.bin:${process.env.HOME}/.cargo/bin:${process.env.PATH}`, TRUNK_SKIP_VERSION_CHECK: 'true' };
+
+const KiB = 1024;
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
+
+function build() {
+  console.error('building the release and the hello-world…');
+  execFileSync('cargo', ['fetch', '--quiet'], { cwd: root, env, stdio: 'inherit' });
+  execFileSync('trunk', ['build', '--release'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const hello = join(root, 'bench/hello');
+  execFileSync('cargo', ['fetch', '--quiet'], { cwd: hello, env, stdio: 'inherit' });
+  execFileSync('trunk', ['build', '--release', '--dist', join(root, 'bench/out/hello')],
+    { cwd: hello, env: { ...env, CARGO_TARGET_DIR: join(root, 'target/hello') }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function sizes(dir) {
+  const out = {};
+  for (const file of readdirSync(dir)) {
+    const kind = file.endsWith('.wasm') ? 'wasm' : file.endsWith('.js') ? 'js' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : null;
+    // embed.js is for host pages, not part of the calculator's own load.
+    if (!kind || file === 'embed.js') continue;
+    const body = readFileSync(join(dir, file));
+    const entry = out[kind] ?? { raw: 0, gzip: 0, brotli: 0 };
+    entry.raw += body.length;
+    entry.gzip += gzipSync(body, { level: 9 }).length;
+    entry.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    out[kind] = entry;
+  }
+  out.total = Object.values(out).reduce((t, e) => ({ raw: t.raw + e.raw, gzip: t.gzip + e.gzip, brotli: t.brotli + e.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return out;
+}
+
+function serve(dir, port, extra = []) {
+  const child = spawn('node', [join(root, 'tools/serve.mjs'), '--dir', dir, '--port', String(port), ...extra], { stdio: 'ignore' });
+  return child;
+}
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * q + 0.5))];
+};
+
+// Polls on every animation frame for the headline total's first value.
+const FIRST_RENDER = () => {
+  const poll = () => {
+    const total = document.querySelector('[data-metric="investment_total"]');
+    if (total && total.getAttribute('data-value')) {
+      window.__firstRender = performance.now();
+    } else {
+      requestAnimationFrame(poll);
+    }
+  };
+  requestAnimationFrame(poll);
+};
+
+async function firstRenders(browser, url, rate, loads = 10) {
+  const times = [];
+  for (let i = 0; i < loads; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.addInitScript(FIRST_RENDER);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 30_000 });
+    times.push(await page.evaluate(() => window.__firstRender));
+    await context.close();
+  }
+  return times;
+}
+
+// Runs in the page (or the embedded frame): 10 warm-up and `count` measured edits of an amount field.
+async function editLoop({ inputId, count, warm }) {
+  const input = document.getElementById(inputId);
+  const total = document.querySelector('[data-metric="investment_total"]');
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+  let measuring = false;
+  observer.observe({ type: 'longtask' });
+  const results = [];
+  for (let i = 0; i < warm + count; i++) {
+    measuring = i >= warm;
+    await new Promise((r) => setTimeout(r, Math.random() * 17));
+    let start = 0, changed = 0, frameStart = 0, painted = 0;
+    const done = new Promise((resolve) => {
+      const mutations = new MutationObserver(() => {
+        changed = performance.now();
+        mutations.disconnect();
+        requestAnimationFrame(() => {
+          frameStart = performance.now();
+          setTimeout(() => { painted = performance.now(); resolve(); }, 0);
+        });
+      });
+      mutations.observe(total, { attributes: true, attributeFilter: ['data-value'] });
+    });
+    window.addEventListener('input', () => { start = performance.now(); }, { capture: true, once: true });
+    input.value = String(16 + (i % 20));
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await done;
+    if (measuring) results.push({ work: (changed - start) + (painted - frameStart), paint: painted - start });
+  }
+  observer.disconnect();
+  return { results, longTasks: longTasks.length };
+}
+
+async function edits(browser, rate, host) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  let target = page;
+  let inputId = 'tranche-0-amount';
+  if (host) {
+    await page.goto('http://127.0.0.1:4175/e2e/hosts/host.html');
+    await page.waitForFunction(() => document.getElementById('calculator').getBoundingClientRect().height > 300, null, { timeout: 30_000 })
+      .catch(async (error) => { console.error(page.frames().map((f) => f.url())); throw error; });
+    target = page.frame({ url: /localhost:4173/ });
+    inputId = 'embed-upfront';
+  } else {
+    await page.goto('http://127.0.0.1:4173/');
+  }
+  await target.waitForSelector('[data-metric="investment_total"][data-value]');
+  const run = await target.evaluate(editLoop, { inputId, count: 200, warm: 10 });
+  let memory = null;
+  if (!host) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(async () => (await import('./deal-calculator.js')).benchWasmMemoryBytes());
+    const model = await page.evaluate(async () => (await import('./deal-calculator.js')).benchModelMicroseconds(2000));
+    memory = { heap: heap.usedSize, wasm, model };
+  }
+  await context.close();
+  return { ...run, memory };
+}
+
+function nativeModel() {
+  const out = execFileSync('cargo', ['bench', '--quiet', '--bench', 'model'], { cwd: root, env, encoding: 'utf8' });
+  const median = /median ([\d.]+) µs/.exec(out);
+  return median ? Number(median[1]) : NaN;
+}
+
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+const ms = (v) => `${v.toFixed(1)} ms`;
+
+build();
+const ours = sizes(join(root, 'dist'));
+const hello = sizes(join(root, 'bench/out/hello'));
+const servers = [serve('dist', 4173), serve('.', 4175, ['--no-csp'])];
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+try {
+  const first1 = await firstRenders(browser, 'http://127.0.0.1:4173/', 1);
+  const first4 = await firstRenders(browser, 'http://127.0.0.1:4173/', 4);
+  const page1 = await edits(browser, 1, false);
+  const page4 = await edits(browser, 4, false);
+  const host1 = await edits(browser, 1, true);
+  const host4 = await edits(browser, 4, true);
+  const native = nativeModel();
+
+  const rows = [];
+  const row = (figure, value, budget, ok) => rows.push([figure, value, budget, ok === null ? '' : verdict(ok)]);
+  for (const kind of ['wasm', 'js', 'css', 'html']) {
+    const e = ours[kind];
+    row(`transfer ${kind} (raw / gzip / brotli)`, `${(e.raw / KiB).toFixed(1)} / ${(e.gzip / KiB).toFixed(1)} / ${(e.brotli / KiB).toFixed(1)} KiB`, '', null);
+  }
+  const ratio = ours.total.brotli / hello.total.brotli;
+  row('transfer total, brotli (hello-world)', `${(ours.total.brotli / KiB).toFixed(1)} KiB (${(hello.total.brotli / KiB).toFixed(1)} KiB, ×${ratio.toFixed(2)})`, '≤ 150 KiB (goal 90)', ours.total.brotli <= 150 * KiB);
+  row('first render p50 / p95, 1×', `${ms(quantile(first1, 0.5))} / ${ms(quantile(first1, 0.95))}`, '≤ 250 ms', quantile(first1, 0.95) <= 250);
+  row('first render p50 / p95, 4×', `${ms(quantile(first4, 0.5))} / ${ms(quantile(first4, 0.95))}`, '≤ 600 ms', quantile(first4, 0.95) <= 600);
+  for (const [label, run, workBudget] of [['1×', page1, 4], ['4×', page4, 16]]) {
+    const work = run.results.map((r) => r.work);
+    row(`edit work p50 / p95 / max, ${label}`, `${ms(quantile(work, 0.5))} / ${ms(quantile(work, 0.95))} / ${ms(Math.max(...work))}`, `≤ ${workBudget} ms`, quantile(work, 0.95) <= workBudget);
+    const paint = run.results.map((r) => r.paint);
+    row(`edit to next paint p50 / p95 / max, ${label}`, `${ms(quantile(paint, 0.5))} / ${ms(quantile(paint, 0.95))} / ${ms(Math.max(...paint))}`, label === '1×' ? '≤ 20 ms' : '', label === '1×' ? quantile(paint, 0.95) <= 20 : null);
+  }
+  row('long tasks during edits, page 1× / 4×', `${page1.longTasks} / ${page4.longTasks}`, '0', page1.longTasks + page4.longTasks === 0);
+  row('long tasks during edits, host 1× / 4×', `${host1.longTasks} / ${host4.longTasks}`, '0', host1.longTasks + host4.longTasks === 0);
+  row('JS heap after GC', `${(page1.memory.heap / (1024 * 1024)).toFixed(2)} MiB`, '≤ 4 MiB', page1.memory.heap <= 4 * 1024 * 1024);
+  row('wasm memory', `${(page1.memory.wasm / 1e6).toFixed(2)} MB`, '≤ 8 MB', page1.memory.wasm <= 8e6);
+  row('model, native (median)', `${native.toFixed(1)} µs`, '≤ 50 µs', native <= 50);
+  row('model, in the browser (mean of 2,000)', `${page1.memory.model.toFixed(1)} µs`, '', null);
+
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'measured', 'budget', ''][i].length));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join(' │ ');
+  console.log(line(['figure', 'measured', 'budget', '']));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const r of rows) console.log(line(r));
+  console.log(`\nChromium ${browser.version()}, ${new Date().toISOString()}; 10 cold loads per first-render figure, 200 edits (10 warm-up) per edit figure.`);
+} finally {
+  await browser.close();
+  for (const s of servers) s.kill();
+}
