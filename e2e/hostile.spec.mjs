@@ -77,3 +77,11 @@ for (const width of [320, 2560]) {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
+
+test('if the WebAssembly cannot load, the static figures and the note stay', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveClass(/no-wasm/);
+  await expect(page.locator('[data-static-metric="investment_total"] dd')).toHaveText('$50B');
+  await expect(page.getByText('The interactive calculator needs JavaScript and WebAssembly')).toBeVisible();
+});

@@ -139,3 +139,14 @@ test('dark mode renders dark', async ({ page }) => {
   expect(background).toBe('rgb(18, 20, 24)');
   await expectMetric(page, 'investment_total', '50000000000');
 });
+
+test('the compute chart names its unit and tells GW online in its tooltip', async ({ page }) => {
+  await open(page);
+  const chart = page.locator('#chart-compute');
+  await expect(chart.locator('.axis-unit')).toHaveText('TWh');
+  await chart.locator('.chart-surface').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await expect(chart.locator('.tooltip')).toContainText('2033');
+  await expect(chart.locator('.tooltip')).toContainText('GW online at year end: 2 GW');
+});

@@ -37,10 +37,12 @@ pub struct MonthFlows {
     pub capacity_online: Gigawatts,
 }
 
-/// Sums over one calendar year of the timeline.
+/// Sums over one calendar year (or quarter) of the timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearFlows {
     pub year: u16,
+    /// 1 to 4 for quarterly sums; 0 for yearly ones.
+    pub quarter: u8,
     pub investment: Money,
     pub investment_expected: Money,
     pub spend: Vec<Money>,
@@ -159,12 +161,35 @@ impl Schedule {
 
     /// Sums by calendar year, in order.
     pub fn by_year(&self) -> Result<Vec<YearFlows>, ComputeError> {
+        self.by_period(|month| (month.year(), 0))
+    }
+
+    /// Sums by calendar quarter, in order.
+    ///
+    /// ```
+    /// use deal_calculator::model::{scenario::Scenario, schedule::Schedule};
+    /// let quarters = Schedule::build(&Scenario::reported()).unwrap().by_quarter().unwrap();
+    /// assert_eq!((quarters[0].year, quarters[0].quarter), (2025, 4));
+    /// ```
+    pub fn by_quarter(&self) -> Result<Vec<YearFlows>, ComputeError> {
+        self.by_period(|month| (month.year(), month.month().saturating_sub(1) / 3 + 1))
+    }
+
+    /// Sums over consecutive months that share a period key (year, quarter).
+    fn by_period(
+        &self,
+        period: impl Fn(YearMonth) -> (u16, u8),
+    ) -> Result<Vec<YearFlows>, ComputeError> {
         let mut years: Vec<YearFlows> = Vec::new();
         for row in &self.months {
-            let year = row.month.year();
-            if years.last().is_none_or(|last| last.year != year) {
+            let (year, quarter) = period(row.month);
+            if years
+                .last()
+                .is_none_or(|last| (last.year, last.quarter) != (year, quarter))
+            {
                 years.push(YearFlows {
                     year,
+                    quarter,
                     investment: Money::ZERO,
                     investment_expected: Money::ZERO,
                     spend: vec![Money::ZERO; row.spend.len()],
@@ -499,6 +524,16 @@ mod tests {
         let schedule = Schedule::build(&deal).unwrap();
         let years = schedule.by_year().unwrap();
         assert_eq!(years.first().unwrap().year, 2025);
+        let quarters = schedule.by_quarter().unwrap();
+        assert_eq!(quarters.len(), 34); // 2025 Q4 to 2034 Q1
+        assert_eq!(
+            Money::checked_sum(quarters.iter().map(|q| q.spend_total)),
+            Some(Money::billions(138))
+        );
+        assert_eq!(
+            Money::checked_sum(quarters.iter().map(|q| q.investment_expected)),
+            Some(Money::billions(36))
+        );
         assert_eq!(
             Money::checked_sum(years.iter().map(|y| y.spend_total)),
             Some(Money::billions(138))

@@ -68,6 +68,8 @@ pub struct ChartData {
     pub series: Vec<Series>,
     /// Marks on the category axis (tranche payments), with their text.
     pub markers: Vec<(usize, String)>,
+    /// Extra tooltip lines for a category (GW online), not drawn.
+    pub notes: Vec<(usize, String)>,
     /// Which categories the table view lists (all for yearly charts, year ends for monthly ones).
     pub table_rows: Vec<usize>,
 }
@@ -160,6 +162,7 @@ pub fn cumulative(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         x_ticks,
         series,
         markers: Vec::new(),
+        notes: Vec::new(),
         table_rows,
     }
 }
@@ -231,6 +234,7 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         categories,
         series,
         markers,
+        notes: Vec::new(),
     }
 }
 
@@ -298,6 +302,7 @@ pub fn commitments(scenario: &Scenario, _outcome: &Outcome) -> ChartData {
         x_ticks: Vec::new(),
         series,
         markers: Vec::new(),
+        notes: Vec::new(),
         table_rows: vec![0],
     }
 }
@@ -347,6 +352,19 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> (ChartData, Vec<Decima
             values: energy,
         }],
         markers: Vec::new(),
+        notes: online
+            .iter()
+            .enumerate()
+            .map(|(i, gw)| {
+                (
+                    i,
+                    format!(
+                        "GW online at year end: {}",
+                        ValueUnit::Gigawatts.format(*gw)
+                    ),
+                )
+            })
+            .collect(),
     };
     (chart, online)
 }
@@ -413,6 +431,10 @@ mod tests {
     fn compute_energy_reaches_full_capacity() {
         let (scenario, outcome) = reported();
         let (chart, online) = compute(&scenario, &outcome);
+        assert!(chart
+            .notes
+            .iter()
+            .any(|(_, note)| note == "GW online at year end: 2 GW"));
         // 2029 is a whole year at 2 GW: 2 × 8,760 × 0.8 / 1,000 = 14.016 TWh.
         let year = chart.categories.iter().position(|c| c == "2029").unwrap();
         assert_eq!(

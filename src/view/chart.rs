@@ -9,12 +9,12 @@ use yew::prelude::*;
 
 use crate::browser::{self, WidthObserver};
 use crate::plot::axis::{coordinate, line_path, Axis};
-use crate::plot::charts::ChartData;
+use crate::plot::charts::{ChartData, ValueUnit};
 
 const HEIGHT: f64 = 280.0;
 const MARGIN_LEFT: f64 = 58.0;
 const MARGIN_RIGHT: f64 = 14.0;
-const MARGIN_TOP: f64 = 12.0;
+const MARGIN_TOP: f64 = 18.0;
 const MARGIN_BOTTOM: f64 = 30.0;
 
 /// The chart's pixel width, following its container.
@@ -204,7 +204,12 @@ fn readout(data: &ChartData, index: usize) -> Vec<String> {
             lines.push(format!("{}: {}", series.name, data.unit.format(*value)));
         }
     }
-    for (_, text) in data.markers.iter().filter(|(i, _)| *i == index) {
+    for (_, text) in data
+        .markers
+        .iter()
+        .chain(&data.notes)
+        .filter(|(i, _)| *i == index)
+    {
         lines.push(text.clone());
     }
     lines
@@ -231,8 +236,13 @@ fn tooltip(lines: &[String], x: f64, width: f64, top: f64) -> Html {
 }
 
 fn y_axis(axis: &Axis, data: &ChartData, width: f64, plot_bottom: f64) -> Html {
+    // Money ticks carry their unit ("$50B"); other units are named once, above the axis.
+    let unit = (data.unit != ValueUnit::Money).then(|| data.unit.axis_title());
     html! {
         <g class="axis y-axis">
+            if let Some(unit) = unit {
+                <text class="axis-unit" x={coordinate(MARGIN_LEFT - 6.0)} y={coordinate(MARGIN_TOP - 2.0)} text-anchor="end">{ unit }</text>
+            }
             { for axis.ticks.iter().map(|tick| {
                 let y = axis.position(*tick, plot_bottom, MARGIN_TOP);
                 html! {
