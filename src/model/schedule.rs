@@ -172,7 +172,12 @@ impl Schedule {
     /// assert_eq!((quarters[0].year, quarters[0].quarter), (2025, 4));
     /// ```
     pub fn by_quarter(&self) -> Result<Vec<YearFlows>, ComputeError> {
-        self.by_period(|month| (month.year(), month.month().saturating_sub(1) / 3 + 1))
+        self.by_period(|month| {
+            (
+                month.year(),
+                (month.month().saturating_sub(1) / 3).saturating_add(1),
+            )
+        })
     }
 
     /// Sums over consecutive months that share a period key (year, quarter).
