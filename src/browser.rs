@@ -15,14 +15,39 @@ pub fn query() -> String {
         .unwrap_or_default()
 }
 
-/// The page's address without query or fragment: where a share link points.
+/// The page's address without query or fragment: where a share link points. Read once: only the query
+/// changes while the page is open, and renders ask for it on every edit.
 pub fn base_address() -> String {
-    let Some(location) = window().map(|w| w.location()) else {
-        return String::new();
+    thread_local! {
+        static BASE: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+    }
+    BASE.with(|base| {
+        base.get_or_init(|| {
+            let Some(location) = window().map(|w| w.location()) else {
+                return String::new();
+            };
+            let origin = location.origin().unwrap_or_default();
+            let path = location.pathname().unwrap_or_default();
+            format!("{origin}{path}")
+        })
+        .clone()
+    })
+}
+
+/// Runs `then` after the browser has painted the current frame (a frame callback, then a task), so work that
+/// can wait a frame does not delay what the reader sees first.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    let Some(window) = window() else {
+        return then();
     };
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}")
+    let task = Closure::once_into_js(then);
+    let frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(task.unchecked_ref());
+        }
+    });
+    // Without frames (a hidden document) nothing is painted, so there is nothing to wait for.
+    let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
 /// Whether a history write replaces the current entry (an edit) or adds one (a whole new scenario).

@@ -105,13 +105,28 @@ pub fn App(props: &AppProps) -> Html {
     let metrics = Rc::new(outcome.metrics.clone());
     let scenario = state.scenario.clone();
     let generation = state.generation;
-    let chart_data = use_memo(
-        (scenario.clone(), outcome.clone()),
-        |(scenario, outcome)| ChartSet::new(scenario, outcome),
-    );
+    // Charts follow one frame after the totals, on the first load and after every edit: the figures the reader
+    // is watching paint in the frame of the keystroke, and the heavier SVG work lands in the next one.
+    let charted = use_state(|| None::<(Rc<Scenario>, Rc<Outcome>)>);
+    {
+        let charted = charted.clone();
+        use_effect_with((scenario.clone(), outcome.clone()), move |latest| {
+            let latest = latest.clone();
+            browser::after_next_paint(move || charted.set(Some(latest)));
+        });
+    }
+    let chart_data = use_memo((*charted).clone(), |charted| {
+        charted
+            .as_ref()
+            .map(|(scenario, outcome)| ChartSet::new(scenario, outcome))
+    });
+    let render_chart = |choice: ChartChoice| match &*chart_data {
+        Some(charts) => charts.render(choice),
+        None => html! { <div class="chart chart-placeholder" aria-hidden="true"></div> },
+    };
 
     if display.mode == Mode::Embed {
-        let chart = chart_data.render(display.chart);
+        let chart = render_chart(display.chart);
         return html! {
             <>
                 <LinkNotice problems={props.problems.clone()} />
@@ -167,7 +182,7 @@ pub fn App(props: &AppProps) -> Html {
                             ) }</p>
                         </details>
                     </section>
-                    { for ChartChoice::ALL.iter().map(|choice| chart_data.render(*choice)) }
+                    { for ChartChoice::ALL.iter().map(|choice| render_chart(*choice)) }
                     <SharePanel query={AttrValue::from((*query).clone())} />
                 </div>
             </div>
