@@ -34,13 +34,26 @@ pub fn base_address() -> String {
     })
 }
 
-/// Runs `then` after the browser has painted the current frame (a frame callback, then a task), so work that
-/// can wait a frame does not delay what the reader sees first.
-pub fn after_next_paint(then: impl FnOnce() + 'static) {
+/// Runs `then` when the browser is idle after painting the current frame (at the latest 100 ms later), so work
+/// that can wait (redrawing charts) never delays the frame that shows what the reader just changed. Browsers
+/// without `requestIdleCallback` run it in a task after the next frame.
+pub fn when_idle(then: impl FnOnce() + 'static) {
     let Some(window) = window() else {
         return then();
     };
     let task = Closure::once_into_js(then);
+    let has_idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .is_ok_and(|idle| idle.is_function());
+    if has_idle {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(100);
+        if window
+            .request_idle_callback_with_options(task.unchecked_ref(), &options)
+            .is_ok()
+        {
+            return;
+        }
+    }
     let frame = Closure::once_into_js(move || {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(task.unchecked_ref());

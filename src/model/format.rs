@@ -55,24 +55,17 @@ fn significant(value: Decimal, digits: u32) -> Decimal {
         .normalize()
 }
 
-/// Digits before the point (1 for values below 10, 0 or less for values below 1).
+/// Digits before the point (1 for values below 10); for values below 1, zero or less: 0.0373 gives -1, because
+/// its first significant digit is the second after the point. Counted on the mantissa with integer arithmetic,
+/// since every figure on the page passes through here on every edit.
 fn integer_digits(value: Decimal) -> i64 {
+    let mut mantissa = value.mantissa().unsigned_abs();
     let mut digits = 0i64;
-    let mut rest = value.trunc();
-    while rest >= Decimal::ONE {
-        rest = rest.checked_div(Decimal::TEN).unwrap_or_default().trunc();
+    while mantissa > 0 {
+        mantissa /= 10;
         digits = digits.saturating_add(1);
     }
-    if digits == 0 {
-        // 0.0373 has -1 integer digits for rounding purposes: its first significant digit is the second place.
-        let mut probe = value;
-        while !probe.is_zero() && probe < Decimal::ONE && digits > -28 {
-            probe = probe.saturating_mul(Decimal::TEN);
-            digits = digits.saturating_sub(1);
-        }
-        digits = digits.saturating_add(1);
-    }
-    digits
+    digits.saturating_sub(i64::from(value.scale()))
 }
 
 /// Groups thousands: 1234567 → "1,234,567".

@@ -105,14 +105,14 @@ pub fn App(props: &AppProps) -> Html {
     let metrics = Rc::new(outcome.metrics.clone());
     let scenario = state.scenario.clone();
     let generation = state.generation;
-    // Charts follow one frame after the totals, on the first load and after every edit: the figures the reader
-    // is watching paint in the frame of the keystroke, and the heavier SVG work lands in the next one.
+    // Charts follow the totals, on the first load and after every edit: the figures the reader is watching
+    // paint in the frame of the keystroke, and the heavier SVG work runs when the browser is next idle.
     let charted = use_state(|| None::<(Rc<Scenario>, Rc<Outcome>)>);
     {
         let charted = charted.clone();
         use_effect_with((scenario.clone(), outcome.clone()), move |latest| {
             let latest = latest.clone();
-            browser::after_next_paint(move || charted.set(Some(latest)));
+            browser::when_idle(move || charted.set(Some(latest)));
         });
     }
     let chart_data = use_memo((*charted).clone(), |charted| {
