@@ -127,8 +127,14 @@ async function edits(browser, rate, host) {
   let inputId = 'tranche-0-amount';
   if (host) {
     await page.goto('http://127.0.0.1:4175/e2e/hosts/host.html');
+    // The embed sizes itself through embed.js; the frame is ready when it has grown past its initial 150 px.
     await page.waitForFunction(() => document.getElementById('calculator').getBoundingClientRect().height > 300, null, { timeout: 30_000 })
-      .catch(async (error) => { console.error(page.frames().map((f) => f.url())); throw error; });
+      .catch(async (error) => {
+        const frame = page.frame({ url: /localhost:4173/ });
+        console.error('host frame height', await page.evaluate(() => document.getElementById('calculator').getBoundingClientRect().height),
+          'inner', frame && await frame.evaluate(() => [document.documentElement.getBoundingClientRect().height, !!window.__dealCalculatorHost, document.readyState]).catch(String));
+        throw error;
+      });
     target = page.frame({ url: /localhost:4173/ });
     inputId = 'embed-upfront';
   } else {

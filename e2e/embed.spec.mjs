@@ -11,9 +11,10 @@ test('the host script sizes the iframe to its content, and follows it when it gr
   const frame = page.frameLocator('#calculator');
   await expectMetric(frame, 'investment_total', '50000000000');
   await expect.poll(() => frameHeight(page)).toBeGreaterThan(300);
+  await expect(frame.locator('#chart-cumulative svg')).toBeVisible();
   const inner = page.frame({ url: /localhost:4173/ });
-  const content = await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-  expect(await frameHeight(page)).toBe(content);
+  const content = () => inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  await expect.poll(async () => (await frameHeight(page)) - (await content())).toBe(0);
 
   const before = await frameHeight(page);
   await frame.getByText('Show the numbers as a table').click();
@@ -29,9 +30,21 @@ test('the host script sizes the iframe to its content, and follows it when it gr
   await expect(frame.getByRole('link', { name: /Open full calculator/ })).toHaveAttribute('target', '_blank');
 });
 
+test('a host script that loads late asks for the height and gets it', async ({ page }) => {
+  await page.goto('/e2e/hosts/late.html');
+  const frame = page.frameLocator('#calculator');
+  await expectMetric(frame, 'investment_total', '50000000000');
+  expect(await frameHeight(page)).toBe(150);
+  await expect.poll(() => frameHeight(page), { timeout: 10_000 }).toBeGreaterThan(300);
+});
+
 test('a message forged by another frame is ignored', async ({ page }) => {
   await page.goto('/e2e/hosts/host.html');
-  await expect.poll(() => frameHeight(page)).toBeGreaterThan(300);
+  // Wait for the chart, which draws when the page is idle, so the height has settled.
+  await expect(page.frameLocator('#calculator').locator('#chart-cumulative svg')).toBeVisible();
+  const inner = page.frame({ url: /localhost:4173/ });
+  const content = () => inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  await expect.poll(async () => (await frameHeight(page)) === (await content())).toBe(true);
   const height = await frameHeight(page);
   const forger = page.frame({ name: '' , url: 'about:srcdoc' });
   await forger.evaluate(() => {

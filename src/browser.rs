@@ -239,37 +239,59 @@ fn post_height(height: u32, frame_id: &str, pym_id: Option<&str>) {
 }
 
 /// Watches the page's height and posts it to the parent frame whenever it changes, rounded up so the frame
-/// never shows an inner scrollbar. Only in a frame; the observer lives as long as the page.
+/// never shows an inner scrollbar. Also answers a host script that asks for the height (it may have loaded
+/// after the first message was sent). Only in a frame; the observer and listener live as long as the page.
 pub fn report_height(frame_id: String, pym_id: Option<String>) {
     if !in_frame() {
         return;
     }
-    let Some(document) = window().and_then(|w| w.document()) else {
+    let Some(window) = window() else { return };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
         return;
     };
-    let Some(root) = document.document_element() else {
-        return;
+    let measure = move || {
+        let height = root.get_bounding_client_rect().height().ceil();
+        (height.is_finite() && height > 0.0).then(|| height.min(100_000.0) as u32)
     };
-    let measure_root = root.clone();
-    let last = std::cell::Cell::new(0u32);
-    let on_resize = Closure::<dyn Fn()>::new(move || {
-        let height = measure_root.get_bounding_client_rect().height().ceil();
-        let height = if height.is_finite() && height > 0.0 {
-            height.min(100_000.0) as u32
-        } else {
-            return;
-        };
-        if height != last.get() {
+    let post = std::rc::Rc::new(move |force: bool, last: &std::cell::Cell<u32>| {
+        let Some(height) = measure() else { return };
+        if force || height != last.get() {
             last.set(height);
             post_height(height, &frame_id, pym_id.as_deref());
         }
     });
+    let last = std::rc::Rc::new(std::cell::Cell::new(0u32));
+
+    let (on_post, on_last) = (post.clone(), last.clone());
+    let on_resize = Closure::<dyn Fn()>::new(move || on_post(false, &on_last));
     let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
         return;
     };
-    observer.observe(&root);
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        observer.observe(&root);
+    }
     on_resize.forget();
     std::mem::forget(observer);
+
+    // The only message the page acts on: {sender: "deal-calculator-host", method: "request-height"}, answered
+    // with the height. Anything else from the host page is ignored.
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            let field = |name: &str| {
+                js_sys::Reflect::get(&data, &JsValue::from_str(name))
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            if data.is_object()
+                && field("sender").as_deref() == Some("deal-calculator-host")
+                && field("method").as_deref() == Some("request-height")
+            {
+                post(true, &last);
+            }
+        });
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
 }
 
 /// Calls `on_width` with an element's content width now and whenever it changes, until dropped. Charts draw at
