@@ -34,18 +34,22 @@ pub struct EmbedProps {
 pub fn EmbedView(props: &EmbedProps) -> Html {
     let reported = Scenario::reported();
     let generation = props.generation;
-    let on_upfront = use_callback(props.on_edit.clone(), |v, e| {
-        e.emit(Edit::Tranche(0, TrancheEdit::Amount(v)))
-    });
-    let on_probability = use_callback(props.on_edit.clone(), |v, e| {
-        e.emit(Edit::Tranche(1, TrancheEdit::Probability(v)))
-    });
-    let on_expansion = use_callback(props.on_edit.clone(), |v, e| {
-        e.emit(Edit::Agreement(1, AgreementEdit::Total(v)))
-    });
-    let on_capacity = use_callback(props.on_edit.clone(), |v, e| {
-        e.emit(Edit::Agreement(1, AgreementEdit::Capacity(v)))
-    });
+    let on_upfront = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |v| on_edit.emit(Edit::Tranche(0, TrancheEdit::Amount(v))))
+    };
+    let on_probability = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |v| on_edit.emit(Edit::Tranche(1, TrancheEdit::Probability(v))))
+    };
+    let on_expansion = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |v| on_edit.emit(Edit::Agreement(1, AgreementEdit::Total(v))))
+    };
+    let on_capacity = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |v| on_edit.emit(Edit::Agreement(1, AgreementEdit::Capacity(v))))
+    };
     let upfront = props.scenario.tranches.iter().find(|t| t.id == 0);
     let milestones = props.scenario.tranches.iter().find(|t| t.id == 1);
     let expansion = props.scenario.agreements.iter().find(|a| a.id == 1);

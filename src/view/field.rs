@@ -400,9 +400,9 @@ impl PartialEq for Canonical {
     }
 }
 
-/// Passes valid text up. Always equal: it is rebuilt on every render from the parent's `on_change`, which is
-/// stable for a given field id (the parents make it with `use_callback`), so comparing it would only force
-/// re-renders that change nothing.
+/// Passes valid text up. Always equal: it is rebuilt on every render from the parent's `on_change`, which for
+/// a given field id always makes the same edit (the row id and the kind of edit are fixed), so comparing it
+/// would only force re-renders that change nothing.
 #[derive(Clone)]
 pub struct TextHandler(Callback<String>);
 

@@ -16,12 +16,12 @@ use crate::model::scenario::{
 use crate::model::schedule::year_weights;
 use crate::model::units::Share;
 
-/// A callback that wraps a field's value into an edit, stable across renders.
-#[hook]
-fn use_edit<T: 'static>(on_edit: &Callback<Edit>, make: fn(T) -> Edit) -> Callback<T> {
-    use_callback(on_edit.clone(), move |value: T, on_edit| {
-        on_edit.emit(make(value))
-    })
+/// A callback that wraps a field's value (or a click) into an edit. Plain rather than memoised: the fields
+/// compare by value and text, not by callback, so a fresh callback costs nothing, and a hook per field would
+/// cost the reader kilobytes of WebAssembly.
+fn edit<T: 'static>(on_edit: &Callback<Edit>, make: impl Fn(T) -> Edit + 'static) -> Callback<T> {
+    let on_edit = on_edit.clone();
+    Callback::from(move |value: T| on_edit.emit(make(value)))
 }
 
 #[derive(Properties, PartialEq)]
@@ -35,7 +35,7 @@ pub struct TranchesProps {
 #[component]
 pub fn InvestmentGroup(props: &TranchesProps) -> Html {
     let reported = Scenario::reported();
-    let add = use_edit(&props.on_edit, |_: MouseEvent| Edit::AddTranche);
+    let add = edit(&props.on_edit, |_: MouseEvent| Edit::AddTranche);
     let can_remove = props.tranches.len() > 1;
     let full = props.tranches.len() >= MAX_TRANCHES;
     html! {
@@ -90,24 +90,22 @@ fn tranche_sources(id: u32) -> [Option<Provenance>; 4] {
 #[component]
 fn TrancheRow(props: &TrancheRowProps) -> Html {
     let id = props.tranche.id;
-    let on_label = use_callback((id, props.on_edit.clone()), |v: String, (id, e)| {
-        e.emit(Edit::Tranche(*id, TrancheEdit::Label(v)))
+    let on_label = edit(&props.on_edit, move |v: String| {
+        Edit::Tranche(id, TrancheEdit::Label(v))
     });
-    let on_amount = use_callback((id, props.on_edit.clone()), |v, (id, e)| {
-        e.emit(Edit::Tranche(*id, TrancheEdit::Amount(v)))
+    let on_amount = edit(&props.on_edit, move |v| {
+        Edit::Tranche(id, TrancheEdit::Amount(v))
     });
-    let on_paid = use_callback((id, props.on_edit.clone()), |v, (id, e)| {
-        e.emit(Edit::Tranche(*id, TrancheEdit::Paid(v)))
+    let on_paid = edit(&props.on_edit, move |v| {
+        Edit::Tranche(id, TrancheEdit::Paid(v))
     });
-    let on_probability = use_callback((id, props.on_edit.clone()), |v, (id, e)| {
-        e.emit(Edit::Tranche(*id, TrancheEdit::Probability(v)))
+    let on_probability = edit(&props.on_edit, move |v| {
+        Edit::Tranche(id, TrancheEdit::Probability(v))
     });
-    let on_lapses = use_callback((id, props.on_edit.clone()), |v, (id, e)| {
-        e.emit(Edit::Tranche(*id, TrancheEdit::Lapses(v)))
+    let on_lapses = edit(&props.on_edit, move |v| {
+        Edit::Tranche(id, TrancheEdit::Lapses(v))
     });
-    let remove = use_callback((id, props.on_edit.clone()), |_: MouseEvent, (id, e)| {
-        e.emit(Edit::RemoveTranche(*id))
-    });
+    let remove = edit(&props.on_edit, move |_: MouseEvent| Edit::RemoveTranche(id));
     let t = &props.tranche;
     let r = props.reported.as_ref();
     let [amount_source, paid_source, probability_source, lapse_source] = tranche_sources(id);
@@ -143,7 +141,7 @@ pub struct AgreementsProps {
 #[component]
 pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
     let reported = Scenario::reported();
-    let add = use_edit(&props.on_edit, |_: MouseEvent| Edit::AddAgreement);
+    let add = edit(&props.on_edit, |_: MouseEvent| Edit::AddAgreement);
     let can_remove = props.agreements.len() > 1;
     let full = props.agreements.len() >= MAX_AGREEMENTS;
     html! {
@@ -198,27 +196,26 @@ fn agreement_sources(id: u32) -> [Option<Provenance>; 4] {
 #[component]
 fn AgreementRow(props: &AgreementRowProps) -> Html {
     let id = props.agreement.id;
-    let deps = (id, props.on_edit.clone());
-    let on_label = use_callback(deps.clone(), |v: String, (id, e)| {
-        e.emit(Edit::Agreement(*id, AgreementEdit::Label(v)))
+    let on_label = edit(&props.on_edit, move |v: String| {
+        Edit::Agreement(id, AgreementEdit::Label(v))
     });
-    let on_total = use_callback(deps.clone(), |v, (id, e)| {
-        e.emit(Edit::Agreement(*id, AgreementEdit::Total(v)))
+    let on_total = edit(&props.on_edit, move |v| {
+        Edit::Agreement(id, AgreementEdit::Total(v))
     });
-    let on_start = use_callback(deps.clone(), |v, (id, e)| {
-        e.emit(Edit::Agreement(*id, AgreementEdit::Start(v)))
+    let on_start = edit(&props.on_edit, move |v| {
+        Edit::Agreement(id, AgreementEdit::Start(v))
     });
-    let on_term = use_callback(deps.clone(), |v, (id, e)| {
-        e.emit(Edit::Agreement(*id, AgreementEdit::Term(v)))
+    let on_term = edit(&props.on_edit, move |v| {
+        Edit::Agreement(id, AgreementEdit::Term(v))
     });
-    let on_capacity = use_callback(deps.clone(), |v, (id, e)| {
-        e.emit(Edit::Agreement(*id, AgreementEdit::Capacity(v)))
+    let on_capacity = edit(&props.on_edit, move |v| {
+        Edit::Agreement(id, AgreementEdit::Capacity(v))
     });
-    let on_weights = use_callback(deps.clone(), |v, (id, e)| {
-        e.emit(Edit::Agreement(*id, AgreementEdit::Curve(v)))
+    let on_weights = edit(&props.on_edit, move |v| {
+        Edit::Agreement(id, AgreementEdit::Curve(v))
     });
-    let remove = use_callback(deps, |_: MouseEvent, (id, e)| {
-        e.emit(Edit::RemoveAgreement(*id))
+    let remove = edit(&props.on_edit, move |_: MouseEvent| {
+        Edit::RemoveAgreement(id)
     });
     let a = &props.agreement;
     let on_curve = {
@@ -301,12 +298,12 @@ pub fn ComputeGroup(props: &ComputeProps) -> Html {
     let reported = Scenario::reported().compute;
     let c = &props.compute;
     let generation = props.generation;
-    let on_ramp = use_edit(&props.on_edit, Edit::Ramp);
-    let on_utilisation = use_edit(&props.on_edit, Edit::Utilisation);
-    let on_pue = use_edit(&props.on_edit, Edit::Pue);
-    let on_price = use_edit(&props.on_edit, Edit::PowerPrice);
-    let on_watts = use_edit(&props.on_edit, Edit::AcceleratorPower);
-    let on_capex = use_edit(&props.on_edit, Edit::CapitalCost);
+    let on_ramp = edit(&props.on_edit, Edit::Ramp);
+    let on_utilisation = edit(&props.on_edit, Edit::Utilisation);
+    let on_pue = edit(&props.on_edit, Edit::Pue);
+    let on_price = edit(&props.on_edit, Edit::PowerPrice);
+    let on_watts = edit(&props.on_edit, Edit::AcceleratorPower);
+    let on_capex = edit(&props.on_edit, Edit::CapitalCost);
     html! {
         <section class="group" aria-labelledby="compute-heading">
             <h2 id="compute-heading">{ "Compute" }</h2>
@@ -336,11 +333,11 @@ pub fn ContextGroup(props: &ContextProps) -> Html {
     let reported = Scenario::reported();
     let c = &props.context;
     let generation = props.generation;
-    let on_burn = use_edit(&props.on_edit, Edit::Burn);
-    let on_commitments = use_edit(&props.on_edit, Edit::Commitments);
-    let on_coreweave = use_edit(&props.on_edit, Edit::Coreweave);
-    let on_anthropic = use_edit(&props.on_edit, Edit::Anthropic);
-    let on_rate = use_edit(&props.on_edit, Edit::DiscountRate);
+    let on_burn = edit(&props.on_edit, Edit::Burn);
+    let on_commitments = edit(&props.on_edit, Edit::Commitments);
+    let on_coreweave = edit(&props.on_edit, Edit::Coreweave);
+    let on_anthropic = edit(&props.on_edit, Edit::Anthropic);
+    let on_rate = edit(&props.on_edit, Edit::DiscountRate);
     let r = &reported.context;
     html! {
         <>

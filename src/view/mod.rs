@@ -21,8 +21,8 @@ use crate::model::link;
 /// Mounts the app into `#app`, reading the scenario and display options from the address.
 pub fn start() {
     // If anything panics anyway, the reader sees the static notice with a link back to the reported deal
-    // instead of a frozen page.
-    std::panic::set_hook(Box::new(|_| browser::show_crash_notice()));
+    // instead of a frozen page. Through Yew, which otherwise replaces any hook with its own when it renders.
+    yew::set_custom_panic_hook(Box::new(|_| browser::show_crash_notice()));
     let query = browser::query();
     let decoded = link::decode(&query);
     let (display, display_problems) = Display::from_query(&query);
