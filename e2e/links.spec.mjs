@@ -83,3 +83,19 @@ test('links written by earlier versions keep their numbers (fixtures)', async ({
     }
   }
 });
+
+test('the embed button writes the iframe snippet for the current scenario', async ({ page }) => {
+  await open(page);
+  await typeInto(page, '#agreement-1-capacity', '3');
+  await page.getByText('Embed this calculator in an article').click();
+  const code = page.locator('#embed-code');
+  await expect(code).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:4173\/\?v=1&amp;a2=~~~~3&amp;embed=1"/);
+  const snippet = await code.inputValue();
+  for (const part of ['title="Amazon–OpenAI deal calculator"', 'loading="lazy"', 'width: 1px; min-width: 100%',
+    'allow-scripts', 'allow-popups', 'allow-downloads', 'embed.js']) {
+    expect(snippet).toContain(part);
+  }
+  await page.getByLabel('Chart').selectOption('yearly');
+  await page.getByLabel('Key inputs').uncheck();
+  await expect(code).toHaveValue(/embed=1&amp;chart=yearly&amp;controls=0/);
+});

@@ -381,3 +381,11 @@ pub fn bench_wasm_memory_bytes() -> f64 {
         })
         .unwrap_or(f64::NAN)
 }
+
+/// Whether the `<details>` element that fired a toggle event is now open.
+pub fn is_open(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|target| js_sys::Reflect::get(&target, &JsValue::from_str("open")).ok())
+        .is_some_and(|value| value.is_truthy())
+}

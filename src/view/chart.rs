@@ -157,11 +157,7 @@ fn ChartTable(props: &TableProps) -> Html {
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |event: Event| {
-            let now = event
-                .target()
-                .and_then(|target| js_sys::Reflect::get(&target, &"open".into()).ok())
-                .is_some_and(|value| value.is_truthy());
-            open.set(now);
+            open.set(browser::is_open(&event));
         })
     };
     let data = &props.data;

@@ -64,7 +64,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                 { share }
             </div>
             <p class="status" aria-live="polite" id="share-status">{ (*status).clone() }</p>
-            <EmbedSnippet query={props.query.clone()} />
+            <EmbedPanel query={props.query.clone()} />
         </section>
     }
 }
@@ -157,8 +157,7 @@ fn EmbedSnippet(props: &ShareProps) -> Html {
         })
     };
     html! {
-        <details class="embed-options">
-            <summary>{ "Embed this calculator in an article" }</summary>
+        <>
             <div class="embed-controls">
                 <label>{ "Chart " }
                     <select onchange={on_chart}>
@@ -180,6 +179,26 @@ fn EmbedSnippet(props: &ShareProps) -> Html {
             <textarea id="embed-code" readonly=true rows="5" value={snippet} />
             <button type="button" onclick={copy}>{ "Copy embed code" }</button>
             <span class="status" aria-live="polite">{ (*status).clone() }</span>
+        </>
+    }
+}
+
+/// The embed options behind a disclosure; built only while open, so edits do not rewrite a snippet nobody reads.
+#[component]
+fn EmbedPanel(props: &ShareProps) -> Html {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            open.set(browser::is_open(&event));
+        })
+    };
+    html! {
+        <details class="embed-options" {ontoggle}>
+            <summary>{ "Embed this calculator in an article" }</summary>
+            if *open {
+                <EmbedSnippet query={props.query.clone()} />
+            }
         </details>
     }
 }
