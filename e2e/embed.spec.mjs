@@ -78,3 +78,26 @@ test('a sandboxed embed without allow-same-origin still works, key input include
   await expectMetric(frame, 'investment_total', '60000000000');
   expect(errors).toEqual([]);
 });
+
+test('messages from the host page other than a height request change nothing', async ({ page }) => {
+  await page.goto('/e2e/hosts/host.html');
+  const frame = page.frameLocator('#calculator');
+  await expectMetric(frame, 'investment_total', '50000000000');
+  const inner = page.frame({ url: /localhost:4173/ });
+  const address = await inner.evaluate(() => location.href);
+  await page.evaluate(() => {
+    const target = document.getElementById('calculator').contentWindow;
+    for (const message of [
+      { sender: 'deal-calculator-host', method: 'navigate', url: 'javascript:alert(1)' },
+      { sender: 'deal-calculator-host', method: 'request-height', height: 'x'.repeat(100000) },
+      'pymxPYMxcalcxPYMxnavigateToxPYMxjavascript:alert(1)',
+      { t1: '~99B' },
+      null,
+    ]) target.postMessage(message, '*');
+  });
+  await page.waitForTimeout(300);
+  expect(await inner.evaluate(() => location.href)).toBe(address);
+  await expectMetric(frame, 'investment_total', '50000000000');
+  await typeInto(frame, '#embed-upfront', '16');
+  await expectMetric(frame, 'investment_total', '51000000000');
+});
