@@ -85,3 +85,16 @@ test('if the WebAssembly cannot load, the static figures and the note stay', asy
   await expect(page.locator('[data-static-metric="investment_total"] dd')).toHaveText('$50B');
   await expect(page.getByText('The interactive calculator needs JavaScript and WebAssembly')).toBeVisible();
 });
+
+test('if the app panics, the reader gets a message and a way back, not a frozen page', async ({ page }) => {
+  await open(page, './?t1=~20B');
+  await page.evaluate(async () => {
+    const app = await import('./deal-calculator.js');
+    try { app.selfTestCrash(); } catch { /* the panic surfaces in JavaScript as an exception */ }
+  });
+  const notice = page.locator('#crash');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Something went wrong and the calculator stopped.');
+  await expect(notice.getByRole('link', { name: 'Open the deal as reported' })).toHaveAttribute('href', './');
+  await expect(page.locator('#app')).toHaveAttribute('inert', '');
+});

@@ -389,3 +389,10 @@ pub fn is_open(event: &web_sys::Event) -> bool {
         .and_then(|target| js_sys::Reflect::get(&target, &JsValue::from_str("open")).ok())
         .is_some_and(|value| value.is_truthy())
 }
+
+/// For the end-to-end test of the crash notice: panics on purpose. Reachable only by script running in the
+/// page's own origin (which could stop the page anyway); no link, option or message leads here.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = selfTestCrash)]
+pub fn self_test_crash() {
+    panic!("self-test of the crash notice");
+}
