@@ -150,3 +150,21 @@ test('the compute chart names its unit and tells GW online in its tooltip', asyn
   await expect(chart.locator('.tooltip')).toContainText('2033');
   await expect(chart.locator('.tooltip')).toContainText('GW online at year end: 2 GW');
 });
+
+test('a value shows its source on focus and on hover, inside the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  const badge = page.locator('button[aria-describedby="tranche-1-lapses-source"]');
+  await expect(badge).toHaveText('assumption');
+  const source = page.locator('#tranche-1-lapses-source');
+  await expect(source).toBeHidden();
+  await badge.focus();
+  await expect(source).toBeVisible();
+  await expect(source).toContainText("Amazon's 8-K summary");
+  const box = await source.boundingBox();
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await page.locator('button[aria-describedby="tranche-0-amount-source"]').hover();
+  await expect(page.locator('#tranche-0-amount-source')).toBeVisible();
+  await expect(page.locator('#tranche-0-amount-source')).toContainText('$15B upfront');
+});
