@@ -67,7 +67,9 @@ pub fn App(props: &AppProps) -> Html {
     let query = use_memo(state.scenario.clone(), |scenario| link::encode(scenario));
     let display = props.display.clone();
 
-    // The address is a projection of the scenario, plus the display options it was opened with.
+    // The address is a projection of the scenario, plus the display options it was opened with. Written when
+    // the browser is idle: not in the keystroke's frame, and not once per key while typing fast (browsers
+    // throttle pages that call the history API hundreds of times in a few seconds).
     {
         let display_query = display.to_query();
         use_effect_with((query.clone(), state.history), move |(query, history)| {
@@ -77,7 +79,10 @@ pub fn App(props: &AppProps) -> Html {
                     (false, true) => (**query).clone(),
                     (false, false) => format!("{query}&{display_query}"),
                 };
-                browser::write_query(&full, *how);
+                let how = *how;
+                browser::when_idle(move || {
+                    browser::write_query(&full, how);
+                });
             }
         });
     }
