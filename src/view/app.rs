@@ -156,7 +156,22 @@ pub fn App(props: &AppProps) -> Html {
                 </p>
             </header>
             <LinkNotice problems={props.problems.clone()} />
+            // In the page's order, totals come first, then the inputs, then the charts: on a phone (one column)
+            // a reader sees the headline figures, then what to change; on a desktop, CSS grid areas put the
+            // inputs on the left beside totals and charts.
             <div class="layout">
+                <section class="totals" aria-labelledby="totals-heading">
+                    <h2 id="totals-heading">{ "Totals" }</h2>
+                    <Totals metrics={metrics.clone()} keys={&HEADLINE[..]} announce=true />
+                    <details class="more-metrics">
+                        <summary>{ "More figures: per GW, energy, present values" }</summary>
+                        <Totals metrics={metrics.clone()} keys={&DETAIL[..]} compact=true />
+                        <p class="method">{ format!(
+                            "Present values discount each month's flow to {} at the discount rate, compounded monthly. Expected figures weight each tranche by its probability; a tranche paid after its lapse date counts as $0.",
+                            outcome.schedule.first_month().map(|m| m.label()).unwrap_or_default()
+                        ) }</p>
+                    </details>
+                </section>
                 <div class="inputs">
                     <div class="inputs-head">
                         <p class="legend-note">
@@ -175,18 +190,6 @@ pub fn App(props: &AppProps) -> Html {
                         on_edit={on_edit.clone()} {generation} />
                 </div>
                 <div class="results">
-                    <section aria-labelledby="totals-heading">
-                        <h2 id="totals-heading">{ "Totals" }</h2>
-                        <Totals metrics={metrics.clone()} keys={&HEADLINE[..]} announce=true />
-                        <details class="more-metrics">
-                            <summary>{ "More figures: per GW, energy, present values" }</summary>
-                            <Totals metrics={metrics.clone()} keys={&DETAIL[..]} compact=true />
-                            <p class="method">{ format!(
-                                "Present values discount each month's flow to {} at the discount rate, compounded monthly. Expected figures weight each tranche by its probability; a tranche paid after its lapse date counts as $0.",
-                                outcome.schedule.first_month().map(|m| m.label()).unwrap_or_default()
-                            ) }</p>
-                        </details>
-                    </section>
                     { for ChartChoice::ALL.iter().map(|choice| render_chart(*choice)) }
                     <SharePanel query={AttrValue::from((*query).clone())} />
                 </div>
