@@ -168,3 +168,15 @@ test('a value shows its source on focus and on hover, inside the screen', async 
   await expect(page.locator('#tranche-0-amount-source')).toBeVisible();
   await expect(page.locator('#tranche-0-amount-source')).toContainText('$15B upfront');
 });
+
+test('on a phone the totals come first, then the inputs, then the charts', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  await expect(page.locator('#chart-cumulative')).toBeVisible();
+  const top = async (selector) => (await page.locator(selector).boundingBox()).y;
+  const totals = await top('#totals-heading');
+  const firstInput = await top('#tranche-0-amount');
+  const chart = await top('#chart-cumulative');
+  expect(totals).toBeLessThan(firstInput);
+  expect(firstInput).toBeLessThan(chart);
+});
