@@ -101,6 +101,13 @@ impl Metrics {
             .and_then(|(_, v)| *v)
     }
 
+    /// Every metric undefined.
+    pub fn undefined() -> Metrics {
+        Metrics {
+            values: MetricKey::ALL.iter().map(|key| (*key, None)).collect(),
+        }
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (MetricKey, Option<Decimal>)> + '_ {
         self.values.iter().copied()
     }

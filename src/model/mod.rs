@@ -80,4 +80,15 @@ impl Outcome {
         let metrics = Metrics::compute(scenario, &schedule)?;
         Ok(Outcome { schedule, metrics })
     }
+
+    /// Nothing computed: no months, every metric undefined. What a page shows when computing failed.
+    pub fn empty() -> Outcome {
+        Outcome {
+            schedule: Schedule {
+                months: Vec::new(),
+                payments: Vec::new(),
+            },
+            metrics: Metrics::undefined(),
+        }
+    }
 }

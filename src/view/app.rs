@@ -45,25 +45,15 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let on_edit = (*on_edit).clone();
-    // A scenario that cannot be computed (parsed input never makes one) falls back to the reported deal, and
-    // the page says so rather than freezing.
-    let computed = use_memo(state.scenario.clone(), |scenario| {
-        Outcome::compute(scenario)
-            .map_err(|error| error.to_string())
-            .or_else(|error| {
-                Outcome::compute(&Scenario::reported())
-                    .map(|outcome| (outcome, Some(error)))
-                    .map_err(|e| e.to_string())
-                    .map(|(outcome, _)| outcome)
-            })
-    });
-    let outcome: Rc<Outcome> = match &*computed {
-        Ok(outcome) => Rc::new(outcome.clone()),
-        Err(_) => {
+    // Parsed input never makes a scenario that cannot be computed; if one appears anyway, the reader gets the
+    // crash notice (with its link back to the reported deal) rather than half a page of stale figures.
+    let outcome = use_memo(state.scenario.clone(), |scenario| {
+        Rc::new(Outcome::compute(scenario).unwrap_or_else(|_| {
             browser::show_crash_notice();
-            return html! {};
-        }
-    };
+            Outcome::empty()
+        }))
+    });
+    let outcome: Rc<Outcome> = (*outcome).clone();
     let query = use_memo(state.scenario.clone(), |scenario| link::encode(scenario));
     let display = props.display.clone();
 
