@@ -23,8 +23,6 @@ use super::units::{CostPerGigawatt, Money, Months, PowerPrice, Pue, Share, Watts
 pub const VERSION: u32 = 1;
 /// Parameters past this many are not read: no scenario needs more, and a hostile link gains nothing.
 const MAX_PARAMETERS: usize = 64;
-/// Parameters named here belong to the page's display (embed mode, theme); the scenario reader skips them.
-pub const DISPLAY_PARAMETERS: [&str; 5] = ["embed", "theme", "chart", "controls", "id"];
 
 /// A parameter that could not be used, and why, in words a reader can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,7 +81,7 @@ fn base_agreement(base: &Scenario, index: usize) -> Agreement {
 /// assert_eq!(link::decode(&link::encode(&deal)).scenario, deal);
 /// ```
 pub fn encode(scenario: &Scenario) -> String {
-    let base = Scenario::reported();
+    let base = Scenario::reported_deal();
     let mut out = String::new();
     let mut put = |name: &str, value: &str| {
         let _ = write!(
@@ -96,7 +94,7 @@ pub fn encode(scenario: &Scenario) -> String {
         put("tn", &scenario.tranches.len().to_string());
     }
     for (index, tranche) in scenario.tranches.iter().enumerate() {
-        let fields = tranche_fields(tranche, &base_tranche(&base, index));
+        let fields = tranche_fields(tranche, &base_tranche(base, index));
         if let Some(fields) = fields {
             put(&format!("t{}", index.saturating_add(1)), &fields);
         }
@@ -105,7 +103,7 @@ pub fn encode(scenario: &Scenario) -> String {
         put("an", &scenario.agreements.len().to_string());
     }
     for (index, agreement) in scenario.agreements.iter().enumerate() {
-        if let Some(fields) = agreement_fields(agreement, &base_agreement(&base, index)) {
+        if let Some(fields) = agreement_fields(agreement, &base_agreement(base, index)) {
             put(&format!("a{}", index.saturating_add(1)), &fields);
         }
     }
@@ -293,7 +291,7 @@ fn unescape(text: &str) -> Option<String> {
 /// assert_eq!(decoded.problems[0].parameter, "burn");
 /// ```
 pub fn decode(query: &str) -> Decoded {
-    let base = Scenario::reported();
+    let base = Scenario::reported_deal();
     let mut scenario = base.clone();
     let mut problems = Vec::new();
     let mut problem = |parameter: &str, reason: String| {
@@ -373,7 +371,7 @@ pub fn decode(query: &str) -> Decoded {
     );
     scenario.tranches = (0..tranche_count)
         .map(|index| {
-            let mut row = base_tranche(&base, index);
+            let mut row = base_tranche(base, index);
             row.id = u32::try_from(index).unwrap_or(u32::MAX);
             if let Some((name, value)) = row_parameter(&pairs, 't', index) {
                 for reason in apply_tranche_fields(&mut row, value) {
@@ -385,7 +383,7 @@ pub fn decode(query: &str) -> Decoded {
         .collect();
     scenario.agreements = (0..agreement_count)
         .map(|index| {
-            let mut row = base_agreement(&base, index);
+            let mut row = base_agreement(base, index);
             row.id = u32::try_from(index).unwrap_or(u32::MAX);
             if let Some((name, value)) = row_parameter(&pairs, 'a', index) {
                 for reason in apply_agreement_fields(&mut row, value) {

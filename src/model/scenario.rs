@@ -151,11 +151,9 @@ impl Provenance {
     }
 }
 
-const REPORT: &str = "Amazon–OpenAI partnership announcement, Feb 2026";
-
 /// The sources behind each default, for the page's hover and focus notes.
 pub mod sources {
-    use super::{Provenance, REPORT};
+    use super::Provenance;
 
     pub const UPFRONT: Provenance =
         Provenance::Reported("Report: $15B upfront; filings say it closes by 2026-03-31");
@@ -201,7 +199,6 @@ pub mod sources {
         Provenance::Reported("Report: Amazon has put at least $8B into Anthropic");
     pub const DISCOUNT_RATE: Provenance =
         Provenance::Assumption("Analyst WACC estimates for Amazon: ~8–9%");
-    pub const DEAL: Provenance = Provenance::Reported(REPORT);
 }
 
 fn month(year: u16, month: u8) -> YearMonth {
@@ -210,6 +207,19 @@ fn month(year: u16, month: u8) -> YearMonth {
 }
 
 impl Scenario {
+    /// The deal as reported, built once: what every edit compares against and every link is written relative
+    /// to, so it is read on every keystroke.
+    ///
+    /// ```
+    /// use deal_calculator::model::scenario::Scenario;
+    /// assert_eq!(*Scenario::reported_deal(), Scenario::reported());
+    /// ```
+    pub fn reported_deal() -> &'static Scenario {
+        static REPORTED: std::sync::LazyLock<Scenario> =
+            std::sync::LazyLock::new(Scenario::reported);
+        &REPORTED
+    }
+
     /// The deal as reported, with labelled assumptions where the report is silent.
     ///
     /// ```

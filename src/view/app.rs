@@ -97,7 +97,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let metrics = Rc::new(outcome.metrics.clone());
+    let metrics = use_memo(outcome.clone(), |outcome| outcome.metrics.clone());
     let scenario = state.scenario.clone();
     let generation = state.generation;
     // Charts follow the totals, on the first load and after every edit: the figures the reader is watching
@@ -136,7 +136,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::Reset))
     };
-    let is_reported = *scenario == Scenario::reported();
+    let is_reported = *scenario == *Scenario::reported_deal();
     html! {
         <div class="page">
             <header class="masthead">

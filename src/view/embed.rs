@@ -32,7 +32,7 @@ pub struct EmbedProps {
 
 #[component]
 pub fn EmbedView(props: &EmbedProps) -> Html {
-    let reported = Scenario::reported();
+    let reported = Scenario::reported_deal();
     let generation = props.generation;
     let on_upfront = {
         let on_edit = props.on_edit.clone();

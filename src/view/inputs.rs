@@ -34,7 +34,7 @@ pub struct TranchesProps {
 /// Investment: Amazon's payments to OpenAI, one card per tranche.
 #[component]
 pub fn InvestmentGroup(props: &TranchesProps) -> Html {
-    let reported = Scenario::reported();
+    let reported = Scenario::reported_deal();
     let add = edit(&props.on_edit, |_: MouseEvent| Edit::AddTranche);
     let can_remove = props.tranches.len() > 1;
     let full = props.tranches.len() >= MAX_TRANCHES;
@@ -140,7 +140,7 @@ pub struct AgreementsProps {
 /// Infrastructure: OpenAI's spending commitments with AWS, one card per agreement.
 #[component]
 pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
-    let reported = Scenario::reported();
+    let reported = Scenario::reported_deal();
     let add = edit(&props.on_edit, |_: MouseEvent| Edit::AddAgreement);
     let can_remove = props.agreements.len() > 1;
     let full = props.agreements.len() >= MAX_AGREEMENTS;
@@ -295,7 +295,7 @@ pub struct ComputeProps {
 /// Compute: what turns gigawatts into energy, power bills, chips and capital cost.
 #[component]
 pub fn ComputeGroup(props: &ComputeProps) -> Html {
-    let reported = Scenario::reported().compute;
+    let reported = &Scenario::reported_deal().compute;
     let c = &props.compute;
     let generation = props.generation;
     let on_ramp = edit(&props.on_edit, Edit::Ramp);
@@ -330,7 +330,7 @@ pub struct ContextProps {
 /// Context (figures that put the deal in proportion) and Assumptions (the discount rate).
 #[component]
 pub fn ContextGroup(props: &ContextProps) -> Html {
-    let reported = Scenario::reported();
+    let reported = Scenario::reported_deal();
     let c = &props.context;
     let generation = props.generation;
     let on_burn = edit(&props.on_edit, Edit::Burn);

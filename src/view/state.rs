@@ -43,13 +43,13 @@ impl Reducible for AppState {
                 state.history = Some(HistoryWrite::Replace);
             }
             Action::Reset => {
-                let reported = Scenario::reported();
-                if *state.scenario == reported {
+                let reported = Scenario::reported_deal();
+                if *state.scenario == *reported {
                     // Still drop half-typed text: the reader asked for the reported values.
                     state.generation = state.generation.wrapping_add(1);
                     return self;
                 }
-                state.scenario = Rc::new(reported);
+                state.scenario = Rc::new(reported.clone());
                 state.history = Some(HistoryWrite::Push);
                 state.generation = state.generation.wrapping_add(1);
             }
