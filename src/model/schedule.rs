@@ -232,46 +232,39 @@ impl Schedule {
 
     /// Running totals at the end of each month.
     pub fn cumulative(&self) -> Result<Vec<Cumulative>, ComputeError> {
-        let mut running: Option<Cumulative> = None;
-        let mut out = Vec::with_capacity(self.months.len());
+        let mut out: Vec<Cumulative> = Vec::with_capacity(self.months.len());
         for row in &self.months {
-            let previous = running.take();
+            // The running totals so far are the last row written.
+            let previous = out.last();
             let add = |before: Option<Money>, now: Money| {
                 before
                     .unwrap_or(Money::ZERO)
                     .checked_add(now)
                     .ok_or(ComputeError::Overflow)
             };
-            let investment = add(previous.as_ref().map(|p| p.investment), row.investment)?;
+            let investment = add(previous.map(|p| p.investment), row.investment)?;
             let investment_expected = add(
-                previous.as_ref().map(|p| p.investment_expected),
+                previous.map(|p| p.investment_expected),
                 row.investment_expected,
             )?;
             let spend = row
                 .spend
                 .iter()
                 .enumerate()
-                .map(|(i, amount)| {
-                    add(
-                        previous.as_ref().and_then(|p| p.spend.get(i).copied()),
-                        *amount,
-                    )
-                })
+                .map(|(i, amount)| add(previous.and_then(|p| p.spend.get(i).copied()), *amount))
                 .collect::<Result<Vec<Money>, ComputeError>>()?;
-            let spend_total = add(previous.as_ref().map(|p| p.spend_total), row.spend_total)?;
+            let spend_total = add(previous.map(|p| p.spend_total), row.spend_total)?;
             let net = spend_total
                 .checked_sub(investment)
                 .ok_or(ComputeError::Overflow)?;
-            let now = Cumulative {
+            out.push(Cumulative {
                 month: row.month,
                 investment,
                 investment_expected,
                 spend,
                 spend_total,
                 net,
-            };
-            out.push(now.clone());
-            running = Some(now);
+            });
         }
         Ok(out)
     }
