@@ -22,7 +22,8 @@ test('the copied link opens to the same numbers in a fresh page', async ({ page,
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.locator('#share-status')).toHaveText('Link copied.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(page.url());
+  // The address bar follows once the reader pauses; it then holds exactly the copied link.
+  await expect(page).toHaveURL(copied);
   expect(copied).toContain('burn=12B');
 
   const fresh = await browser.newContext();
@@ -59,6 +60,35 @@ test('bad parameters are named in a notice; the good ones apply; unknown ones ar
   await expect(page.locator('#tranche-0-paid')).toHaveValue('2026-05');
   await page.getByRole('button', { name: 'Dismiss this notice' }).click();
   await expect(notice).toBeHidden();
+});
+
+// The address waits for a pause in typing; these two check that waiting never loses or misplaces an edit.
+test('Reset right after an edit still leaves that edit one step Back', async ({ page }) => {
+  await open(page);
+  await typeInto(page, '#tranche-0-amount', '22');
+  await expectMetric(page, 'investment_total', '57000000000');
+  await page.getByRole('button', { name: 'Reset to reported' }).click();
+  await expectMetric(page, 'investment_total', '50000000000');
+  await expect(page).not.toHaveURL(/t1=/);
+  await page.goBack();
+  await expect(page).toHaveURL(/t1=~22B/);
+  await expectMetric(page, 'investment_total', '57000000000');
+});
+
+test('Back right after an edit does not write that edit over the earlier entry', async ({ page }) => {
+  await open(page, './?v=1&t1=~20B');
+  await page.evaluate(() => history.pushState(null, '', '?v=1&t1=~30B'));
+  await page.evaluate(() => dispatchEvent(new PopStateEvent('popstate')));
+  await expectMetric(page, 'investment_total', '65000000000');
+  await typeInto(page, '#tranche-0-amount', '40');
+  await expectMetric(page, 'investment_total', '75000000000');
+  await page.goBack();
+  await expectMetric(page, 'investment_total', '55000000000');
+  await expect(page).toHaveURL(/t1=~20B$/);
+  await page.waitForTimeout(400);
+  await expect(page).toHaveURL(/t1=~20B$/);
+  await page.goForward();
+  await expectMetric(page, 'investment_total', '65000000000');
 });
 
 test('Back returns to the scenario before a reset', async ({ page }) => {

@@ -63,6 +63,67 @@ pub fn when_idle(then: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
+/// How long the reader must pause before work that follows the scenario (charts, the address bar) runs. Human
+/// keystrokes are mostly further apart than this, so charts still follow each key; a burst of fast typing or a
+/// held key redraws them once, at the end, instead of competing with every keystroke's frame.
+pub const PAUSE_MS: u32 = 120;
+
+/// Work that waits for the reader to pause: each [`AfterPause::run`] replaces the work still waiting, and the
+/// last one runs in the first idle moment [`PAUSE_MS`] after it was asked for.
+#[derive(Default)]
+pub struct AfterPause(std::cell::RefCell<Option<gloo::timers::callback::Timeout>>);
+
+impl AfterPause {
+    pub fn run(&self, then: impl FnOnce() + 'static) {
+        let timer = gloo::timers::callback::Timeout::new(PAUSE_MS, move || when_idle(then));
+        // Dropping the timer that was waiting cancels it.
+        self.0.replace(Some(timer));
+    }
+
+    pub fn cancel(&self) {
+        self.0.replace(None);
+    }
+}
+
+/// Keeps the address bar in step with the scenario without calling the history API on every keystroke (each
+/// call costs a millisecond or more, and browsers throttle pages that make hundreds in a few seconds). Edits
+/// replace the entry once the reader pauses; a whole new scenario adds an entry at once, after writing any
+/// edit still waiting, so Back returns to exactly what the reader had.
+#[derive(Default)]
+pub struct AddressBar {
+    waiting: std::rc::Rc<std::cell::RefCell<Option<String>>>,
+    pause: AfterPause,
+}
+
+impl AddressBar {
+    pub fn write(&self, query: String, how: HistoryWrite) {
+        match how {
+            HistoryWrite::Replace => {
+                self.waiting.replace(Some(query));
+                let waiting = self.waiting.clone();
+                self.pause.run(move || {
+                    if let Some(query) = waiting.take() {
+                        write_query(&query, HistoryWrite::Replace);
+                    }
+                });
+            }
+            HistoryWrite::Push => {
+                self.pause.cancel();
+                if let Some(waiting) = self.waiting.take() {
+                    write_query(&waiting, HistoryWrite::Replace);
+                }
+                write_query(&query, HistoryWrite::Push);
+            }
+        }
+    }
+
+    /// Drops an edit still waiting: the address already moved (Back or Forward) and holds what is shown.
+    pub fn forget(&self) {
+        self.pause.cancel();
+        self.waiting.take();
+    }
+}
+
 /// Whether a history write replaces the current entry (an edit) or adds one (a whole new scenario).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HistoryWrite {

@@ -57,24 +57,24 @@ pub fn App(props: &AppProps) -> Html {
     let query = use_memo(state.scenario.clone(), |scenario| link::encode(scenario));
     let display = props.display.clone();
 
-    // The address is a projection of the scenario, plus the display options it was opened with. Written when
-    // the browser is idle: not in the keystroke's frame, and not once per key while typing fast (browsers
-    // throttle pages that call the history API hundreds of times in a few seconds).
+    // The address is a projection of the scenario, plus the display options it was opened with.
     {
         let display_query = display.to_query();
-        use_effect_with((query.clone(), state.history), move |(query, history)| {
-            if let Some(how) = history {
-                let full = match (query.is_empty(), display_query.is_empty()) {
-                    (true, _) => display_query.clone(),
-                    (false, true) => (**query).clone(),
-                    (false, false) => format!("{query}&{display_query}"),
-                };
-                let how = *how;
-                browser::when_idle(move || {
-                    browser::write_query(&full, how);
-                });
-            }
-        });
+        let address = use_memo((), |_| browser::AddressBar::default());
+        use_effect_with(
+            (query.clone(), state.history),
+            move |(query, history)| match history {
+                Some(how) => {
+                    let full = match (query.is_empty(), display_query.is_empty()) {
+                        (true, _) => display_query.clone(),
+                        (false, true) => (**query).clone(),
+                        (false, false) => format!("{query}&{display_query}"),
+                    };
+                    address.write(full, *how);
+                }
+                None => address.forget(),
+            },
+        );
     }
     // Back and Forward load the scenario the address holds.
     {
@@ -100,14 +100,20 @@ pub fn App(props: &AppProps) -> Html {
     let metrics = use_memo(outcome.clone(), |outcome| outcome.metrics.clone());
     let scenario = state.scenario.clone();
     let generation = state.generation;
-    // Charts follow the totals, on the first load and after every edit: the figures the reader is watching
-    // paint in the frame of the keystroke, and the heavier SVG work runs when the browser is next idle.
+    // Charts follow the totals: the figures the reader is watching paint in the frame of the keystroke, and the
+    // heavier SVG work runs when the browser is next idle, on the first load, and after edits once the reader
+    // pauses, so a burst of typing redraws them once rather than slowing every key.
     let charted = use_state(|| None::<(Rc<Scenario>, Rc<Outcome>)>);
     {
         let charted = charted.clone();
+        let pause = use_memo((), |_| browser::AfterPause::default());
         use_effect_with((scenario.clone(), outcome.clone()), move |latest| {
             let latest = latest.clone();
-            browser::when_idle(move || charted.set(Some(latest)));
+            if charted.is_none() {
+                browser::when_idle(move || charted.set(Some(latest)));
+            } else {
+                pause.run(move || charted.set(Some(latest)));
+            }
         });
     }
     let chart_data = use_memo((*charted).clone(), |charted| {
