@@ -41,26 +41,52 @@ pub fn when_idle(then: impl FnOnce() + 'static) {
     let Some(window) = window() else {
         return then();
     };
-    let task = Closure::once_into_js(then);
     let has_idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
         .is_ok_and(|idle| idle.is_function());
-    if has_idle {
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(100);
-        if window
-            .request_idle_callback_with_options(task.unchecked_ref(), &options)
-            .is_ok()
-        {
-            return;
-        }
+    if !has_idle {
+        return after_paint(then);
     }
-    let frame = Closure::once_into_js(move || {
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(100);
+    let task = Closure::once_into_js(then);
+    if window
+        .request_idle_callback_with_options(task.unchecked_ref(), &options)
+        .is_err()
+    {
+        after_paint(move || {
+            let _ = task
+                .unchecked_ref::<js_sys::Function>()
+                .call0(&JsValue::NULL);
+        });
+    }
+}
+
+/// Runs `then` in a task after the browser has painted the next frame, or after 50 ms if no frame comes:
+/// hidden documents and cross-origin frames scrolled out of view get no frames, and must not wait for one.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    let Some(window) = window() else {
+        return then();
+    };
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+    let run = {
+        let once = once.clone();
+        move || {
+            if let Some(then) = once.take() {
+                then();
+            }
+        }
+    };
+    let fallback = run.clone();
+    let after_frame = Closure::once_into_js(move || {
         if let Some(window) = web_sys::window() {
+            let task = Closure::once_into_js(run);
             let _ = window.set_timeout_with_callback(task.unchecked_ref());
         }
     });
-    // Without frames (a hidden document) nothing is painted, so there is nothing to wait for.
-    let _ = window.request_animation_frame(frame.unchecked_ref());
+    let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    let fallback = Closure::once_into_js(fallback);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 50);
 }
 
 /// How long the reader must pause before work that follows the scenario (charts, the address bar) runs. Human

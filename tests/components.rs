@@ -30,6 +30,17 @@ async fn settle() {
     yew::scheduler::flush().await;
 }
 
+/// Waits (up to two seconds) for an element the app renders after its first paint.
+async fn appears(root: &web_sys::Element, selector: &str) {
+    for _ in 0..200 {
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("{selector} never appeared");
+}
+
 fn query(root: &web_sys::Element, selector: &str) -> web_sys::Element {
     root.query_selector(selector)
         .unwrap()
@@ -245,6 +256,8 @@ async fn the_app_shows_the_reported_totals_as_exact_numbers() {
             .unwrap(),
         "$50B"
     );
+    // The headline figures come first; the inputs follow once the browser has painted them.
+    appears(&root, "#tranche-0-amount").await;
     type_into(&root, "#tranche-0-amount", "20").await;
     assert_eq!(value("investment_total"), "55000000000");
 }

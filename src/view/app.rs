@@ -126,6 +126,18 @@ pub fn App(props: &AppProps) -> Html {
         None => html! { <div class="chart chart-placeholder" aria-hidden="true"></div> },
     };
 
+    // The first render builds the masthead and the headline figures only, and the browser paints them; the
+    // inputs and the rest follow in the next task. Building the whole page first kept the figures off screen
+    // for the time it takes to create several hundred elements (about 100 ms on a phone-speed CPU), and made one
+    // long task of it on the host page's thread.
+    let complete = use_state(|| false);
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |_| {
+            browser::after_paint(move || complete.set(true))
+        });
+    }
+
     if display.mode == Mode::Embed {
         let chart = render_chart(display.chart);
         return html! {
@@ -161,42 +173,48 @@ pub fn App(props: &AppProps) -> Html {
                     <Totals metrics={metrics.clone()} keys={&HEADLINE[..]} announce=true />
                     <details class="more-metrics">
                         <summary>{ "More figures: per GW, energy, present values" }</summary>
-                        <Totals metrics={metrics.clone()} keys={&DETAIL[..]} compact=true />
+                        if *complete {
+                            <Totals metrics={metrics.clone()} keys={&DETAIL[..]} compact=true />
+                        }
                         <p class="method">{ format!(
                             "Present values discount each month's flow to {} at the discount rate, compounded monthly. Expected figures weight each tranche by its probability; a tranche paid after its lapse date counts as $0.",
                             outcome.schedule.first_month().map(|m| m.label()).unwrap_or_default()
                         ) }</p>
                     </details>
                 </section>
-                <div class="inputs">
-                    <div class="inputs-head">
-                        <p class="legend-note">
-                            <span class="badge reported">{ "reported" }</span>{ " from the report · " }
-                            <span class="badge assumption">{ "assumption" }</span>{ " our default · " }
-                            <span class="badge changed">{ "changed" }</span>{ " by you" }
-                        </p>
-                        <button type="button" class="reset" id="reset" onclick={reset} disabled={is_reported && generation == 0}>
-                            { "Reset to reported" }
-                        </button>
+                if *complete {
+                    <div class="inputs">
+                        <div class="inputs-head">
+                            <p class="legend-note">
+                                <span class="badge reported">{ "reported" }</span>{ " from the report · " }
+                                <span class="badge assumption">{ "assumption" }</span>{ " our default · " }
+                                <span class="badge changed">{ "changed" }</span>{ " by you" }
+                            </p>
+                            <button type="button" class="reset" id="reset" onclick={reset} disabled={is_reported && generation == 0}>
+                                { "Reset to reported" }
+                            </button>
+                        </div>
+                        <InvestmentGroup tranches={scenario.tranches.clone()} on_edit={on_edit.clone()} {generation} />
+                        <InfrastructureGroup agreements={scenario.agreements.clone()} on_edit={on_edit.clone()} {generation} />
+                        <ComputeGroup compute={scenario.compute.clone()} on_edit={on_edit.clone()} {generation} />
+                        <ContextGroup context={scenario.context.clone()} discount_rate={scenario.discount_rate}
+                            on_edit={on_edit.clone()} {generation} />
                     </div>
-                    <InvestmentGroup tranches={scenario.tranches.clone()} on_edit={on_edit.clone()} {generation} />
-                    <InfrastructureGroup agreements={scenario.agreements.clone()} on_edit={on_edit.clone()} {generation} />
-                    <ComputeGroup compute={scenario.compute.clone()} on_edit={on_edit.clone()} {generation} />
-                    <ContextGroup context={scenario.context.clone()} discount_rate={scenario.discount_rate}
-                        on_edit={on_edit.clone()} {generation} />
-                </div>
-                <div class="results">
-                    { for ChartChoice::ALL.iter().map(|choice| render_chart(*choice)) }
-                    <SharePanel query={AttrValue::from((*query).clone())} />
-                </div>
+                    <div class="results">
+                        { for ChartChoice::ALL.iter().map(|choice| render_chart(*choice)) }
+                        <SharePanel query={AttrValue::from((*query).clone())} />
+                    </div>
+                }
             </div>
-            <DealTerms />
-            <footer class="colophon">
-                <p>{ format!(
-                    "Reported figures: Amazon–OpenAI partnership announcement, Feb 2026. Assumptions are marked and can be changed. Money is exact to the cent; display rounds to three significant digits ({}).",
-                    format::money(crate::model::units::Money::billions(138))
-                ) }</p>
-            </footer>
+            if *complete {
+                <DealTerms />
+                <footer class="colophon">
+                    <p>{ format!(
+                        "Reported figures: Amazon–OpenAI partnership announcement, Feb 2026. Assumptions are marked and can be changed. Money is exact to the cent; display rounds to three significant digits ({}).",
+                        format::money(crate::model::units::Money::billions(138))
+                    ) }</p>
+                </footer>
+            }
         </div>
     }
 }
