@@ -38,13 +38,26 @@ pub fn base_address() -> String {
 /// that can wait (redrawing charts) never delays the frame that shows what the reader just changed. Browsers
 /// without `requestIdleCallback` run it in a task after the next frame.
 pub fn when_idle(then: impl FnOnce() + 'static) {
+    idle_task(Box::new(then));
+}
+
+/// Runs `then` in a task after the browser has painted the next frame, or after 50 ms if no frame comes:
+/// hidden documents and cross-origin frames scrolled out of view get no frames, and must not wait for one.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    paint_task(Box::new(then));
+}
+
+// The two above box their work so that each caller's closure does not compile its own copy of the browser
+// calls below: generic, they cost the reader about two kilobytes of WebAssembly.
+
+fn idle_task(then: Box<dyn FnOnce()>) {
     let Some(window) = window() else {
         return then();
     };
     let has_idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
         .is_ok_and(|idle| idle.is_function());
     if !has_idle {
-        return after_paint(then);
+        return paint_task(then);
     }
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(100);
@@ -53,30 +66,26 @@ pub fn when_idle(then: impl FnOnce() + 'static) {
         .request_idle_callback_with_options(task.unchecked_ref(), &options)
         .is_err()
     {
-        after_paint(move || {
+        paint_task(Box::new(move || {
             let _ = task
                 .unchecked_ref::<js_sys::Function>()
                 .call0(&JsValue::NULL);
-        });
+        }));
     }
 }
 
-/// Runs `then` in a task after the browser has painted the next frame, or after 50 ms if no frame comes:
-/// hidden documents and cross-origin frames scrolled out of view get no frames, and must not wait for one.
-pub fn after_paint(then: impl FnOnce() + 'static) {
+fn paint_task(then: Box<dyn FnOnce()>) {
     let Some(window) = window() else {
         return then();
     };
+    // Whichever comes first runs the work; the other finds it gone.
     let once = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
-    let run = {
-        let once = once.clone();
-        move || {
-            if let Some(then) = once.take() {
-                then();
-            }
+    let run = move || {
+        if let Some(then) = once.take() {
+            then();
         }
     };
-    let fallback = run.clone();
+    let fallback = Closure::once_into_js(run.clone());
     let after_frame = Closure::once_into_js(move || {
         if let Some(window) = web_sys::window() {
             let task = Closure::once_into_js(run);
@@ -84,7 +93,6 @@ pub fn after_paint(then: impl FnOnce() + 'static) {
         }
     });
     let _ = window.request_animation_frame(after_frame.unchecked_ref());
-    let fallback = Closure::once_into_js(fallback);
     let _ =
         window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 50);
 }
@@ -101,7 +109,8 @@ pub struct AfterPause(std::cell::RefCell<Option<gloo::timers::callback::Timeout>
 
 impl AfterPause {
     pub fn run(&self, then: impl FnOnce() + 'static) {
-        let timer = gloo::timers::callback::Timeout::new(PAUSE_MS, move || when_idle(then));
+        let then: Box<dyn FnOnce()> = Box::new(then);
+        let timer = gloo::timers::callback::Timeout::new(PAUSE_MS, move || idle_task(then));
         // Dropping the timer that was waiting cancels it.
         self.0.replace(Some(timer));
     }

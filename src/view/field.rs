@@ -344,50 +344,36 @@ fn canonical<K: Kind>(text: &str) -> Result<AttrValue, AttrValue> {
 impl<K: Kind> Field<'_, K> {
     pub fn render(self) -> Html {
         let changed = self.reported.is_some_and(|reported| reported != self.value);
-        let badge = self.provenance.map(|provenance| {
-            let (class, word) = match (changed, provenance.is_assumption()) {
-                (true, _) => ("badge changed", "changed"),
-                (false, true) => ("badge assumption", "assumption"),
-                (false, false) => ("badge reported", "reported"),
-            };
-            let detail = match (self.reported, changed) {
-                (Some(reported), true) => format!(
-                    "{} Reported value: {}.",
-                    provenance.source(),
-                    K::edit_text(reported)
-                ),
-                _ => provenance.source().to_string(),
-            };
-            Badge {
-                class,
-                word,
-                detail: detail.into(),
-            }
-        });
-        let key = self.id.clone();
+        let reported_text = self.reported.filter(|_| changed).map(K::edit_text);
         let on_change = self.on_change.clone();
         let on_text = Callback::from(move |text: String| {
             if let Ok(value) = K::parse(&text) {
                 on_change.emit(value);
             }
         });
-        html! {
-            <FieldView
-                key={key}
-                id={AttrValue::from(self.id)}
-                label={self.label}
-                unit={K::unit()}
-                input_mode={K::input_mode()}
-                value_text={AttrValue::from(K::edit_text(self.value))}
-                echo={AttrValue::from(K::echo(self.value))}
-                {changed}
-                {badge}
-                generation={self.generation}
-                canonical={Canonical(canonical::<K>)}
-                on_text={TextHandler(on_text)}
-            />
-        }
+        field_view(FieldViewProps {
+            id: AttrValue::from(self.id),
+            label: self.label,
+            unit: K::unit(),
+            input_mode: K::input_mode(),
+            value_text: AttrValue::from(K::edit_text(self.value)),
+            echo: AttrValue::from(K::echo(self.value)),
+            changed,
+            badge: self
+                .provenance
+                .map(|provenance| Badge::new(provenance, changed, reported_text)),
+            generation: self.generation,
+            canonical: Canonical(canonical::<K>),
+            on_text: TextHandler(on_text),
+        })
     }
+}
+
+/// The part of [`Field::render`] that does not depend on the kind of value, compiled once rather than once per
+/// kind.
+fn field_view(props: FieldViewProps) -> Html {
+    let key = props.id.to_string();
+    html! { <FieldView key={key} ..props /> }
 }
 
 /// The parse-and-rewrite function of a field's kind. Equal when the kind is, which is all the view compares.
@@ -418,6 +404,26 @@ pub struct Badge {
     class: &'static str,
     word: &'static str,
     detail: AttrValue,
+}
+
+impl Badge {
+    /// `reported` is the reported value as the field writes it, given when the reader changed it.
+    fn new(provenance: Provenance, changed: bool, reported: Option<String>) -> Badge {
+        let (class, word) = match (changed, provenance.is_assumption()) {
+            (true, _) => ("badge changed", "changed"),
+            (false, true) => ("badge assumption", "assumption"),
+            (false, false) => ("badge reported", "reported"),
+        };
+        let detail = match reported {
+            Some(reported) => format!("{} Reported value: {reported}.", provenance.source()),
+            None => provenance.source().to_string(),
+        };
+        Badge {
+            class,
+            word,
+            detail: detail.into(),
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
