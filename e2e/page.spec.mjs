@@ -110,6 +110,28 @@ test('a keyboard-only reader can edit a figure and read a chart', async ({ page 
   await expect(page.locator('#chart-cumulative .tooltip')).toContainText('Dec 2025');
 });
 
+test('a screen reader hears the new totals once the reader pauses, not once per key', async ({ page }) => {
+  await open(page);
+  const region = page.locator('#totals-announcement');
+  await expect(region).toHaveAttribute('aria-live', 'polite');
+  await expect(region).toContainText('Amazon invests in OpenAI: $50B');
+  await page.evaluate(() => {
+    window.__announcements = 0;
+    new MutationObserver(() => { window.__announcements += 1; })
+      .observe(document.getElementById('totals-announcement'), { childList: true, characterData: true, subtree: true });
+  });
+  const field = page.locator('#tranche-0-amount');
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  await field.pressSequentially('1234');
+  await expectMetric(page, 'investment_total', '1269000000000');
+  await expect(region).toContainText('Amazon invests in OpenAI: $1.27T');
+  await page.waitForTimeout(500);
+  // Once per pause: four keys typed faster than the pause make one announcement (two, if a starved machine
+  // pauses mid-number), where every key used to make its own.
+  expect(await page.evaluate(() => window.__announcements)).toBeLessThanOrEqual(2);
+});
+
 test('charts have tooltips on hover and a table behind them', async ({ page }) => {
   await open(page);
   const chart = page.locator('#chart-yearly');

@@ -12,7 +12,7 @@ use super::notice::LinkNotice;
 use super::share::SharePanel;
 use super::state::{Action, AppState};
 use super::terms::DealTerms;
-use super::totals::{Totals, DETAIL, HEADLINE};
+use super::totals::{Announcement, Totals, DETAIL, HEADLINE};
 use crate::browser;
 use crate::display::{ChartChoice, Controls, Display, Mode};
 use crate::model::link::{self, LinkProblem};
@@ -121,15 +121,24 @@ pub fn App(props: &AppProps) -> Html {
             .as_ref()
             .map(|(scenario, outcome)| ChartSet::new(scenario, outcome))
     });
+    // Screen readers hear the figures as of the same pause; until the first one, the figures shown.
+    let settled_metrics = use_memo((*charted).clone(), |charted| {
+        charted
+            .as_ref()
+            .map(|(_, outcome)| Rc::new(outcome.metrics.clone()))
+    });
+    let announced = (*settled_metrics)
+        .clone()
+        .unwrap_or_else(|| metrics.clone());
     let render_chart = |choice: ChartChoice| match &*chart_data {
         Some(charts) => charts.render(choice),
         None => html! { <div class="chart chart-placeholder" aria-hidden="true"></div> },
     };
 
-    // The first render builds the masthead and the headline figures only, and the browser paints them; the
-    // inputs and the rest follow in the next task. Building the whole page first kept the figures off screen
-    // for the time it takes to create several hundred elements (about 100 ms on a phone-speed CPU), and made one
-    // long task of it on the host page's thread.
+    // On the full page, the first render builds the masthead and the headline figures only, and the browser
+    // paints them; the inputs and the rest follow in the next task. Building the whole page first kept the
+    // figures off screen for the time it takes to create several hundred elements (about 100 ms on a
+    // phone-speed CPU). The embed is small enough to build at once.
     let complete = use_state(|| false);
     {
         let complete = complete.clone();
@@ -143,7 +152,7 @@ pub fn App(props: &AppProps) -> Html {
         return html! {
             <>
                 <LinkNotice problems={props.problems.clone()} />
-                <EmbedView scenario={scenario} metrics={metrics} chart={chart}
+                <EmbedView scenario={scenario} metrics={metrics} {announced} chart={chart}
                     controls={display.controls == Controls::Shown} query={AttrValue::from((*query).clone())}
                     on_edit={on_edit} generation={generation} />
             </>
@@ -170,7 +179,8 @@ pub fn App(props: &AppProps) -> Html {
             <div class="layout">
                 <section class="totals" aria-labelledby="totals-heading">
                     <h2 id="totals-heading">{ "Totals" }</h2>
-                    <Totals metrics={metrics.clone()} keys={&HEADLINE[..]} announce=true />
+                    <Totals metrics={metrics.clone()} keys={&HEADLINE[..]} />
+                    <Announcement metrics={announced} />
                     <details class="more-metrics">
                         <summary>{ "More figures: per GW, energy, present values" }</summary>
                         if *complete {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::field::{Amount, Capacity, Field, Percent};
 use super::share::scenario_address;
-use super::totals::Totals;
+use super::totals::{Announcement, Totals};
 use crate::model::edit::{AgreementEdit, Edit, TrancheEdit};
 use crate::model::metrics::{MetricKey, Metrics};
 use crate::model::scenario::{sources, Scenario};
@@ -23,6 +23,8 @@ const EMBED_METRICS: [MetricKey; 4] = [
 pub struct EmbedProps {
     pub scenario: Rc<Scenario>,
     pub metrics: Rc<Metrics>,
+    /// The figures the live region announces (see [`Announcement`]).
+    pub announced: Rc<Metrics>,
     pub chart: Html,
     pub controls: bool,
     pub query: AttrValue,
@@ -62,7 +64,8 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
                     <span class="visually-hidden">{ " (opens in a new tab)" }</span>
                 </a>
             </header>
-            <Totals metrics={props.metrics.clone()} keys={&EMBED_METRICS[..]} compact=true announce=true />
+            <Totals metrics={props.metrics.clone()} keys={&EMBED_METRICS[..]} compact=true />
+            <Announcement metrics={props.announced.clone()} />
             if props.controls {
                 <div class="embed-inputs">
                     if let Some(t) = upfront {

@@ -1,5 +1,5 @@
 //! The headline figures. Each is an element with `data-metric` and `data-value` (the exact decimal), so tests
-//! read numbers, not formatted text; a polite live region tells screen readers when the main ones change.
+//! read numbers, not formatted text; a polite live region tells screen readers what an edit changed.
 
 use std::rc::Rc;
 
@@ -44,9 +44,6 @@ pub struct TotalsProps {
     pub keys: &'static [MetricKey],
     #[prop_or_default]
     pub compact: bool,
-    /// Whether this grid announces changes (only one grid on a page should).
-    #[prop_or_default]
-    pub announce: bool,
 }
 
 fn metric_tile(metrics: &Metrics, key: MetricKey) -> Html {
@@ -62,31 +59,40 @@ fn metric_tile(metrics: &Metrics, key: MetricKey) -> Html {
 /// A grid of metrics.
 #[component]
 pub fn Totals(props: &TotalsProps) -> Html {
-    let announcement = props.announce.then(|| {
-        [
-            MetricKey::InvestmentTotal,
-            MetricKey::InfrastructureTotal,
-            MetricKey::AmazonNetNominal,
-        ]
-        .iter()
-        .map(|key| {
-            format!(
-                "{}: {}",
-                key.label(),
-                format::metric(*key, props.metrics.get(*key))
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(". ")
-    });
     html! {
-        <>
-            <dl class={classes!("metrics", props.compact.then_some("compact"))}>
-                { for props.keys.iter().map(|key| metric_tile(&props.metrics, *key)) }
-            </dl>
-            if let Some(text) = announcement {
-                <p class="visually-hidden" aria-live="polite" aria-atomic="true" id="totals-announcement">{ text }</p>
-            }
-        </>
+        <dl class={classes!("metrics", props.compact.then_some("compact"))}>
+            { for props.keys.iter().map(|key| metric_tile(&props.metrics, *key)) }
+        </dl>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnnouncementProps {
+    /// The figures as of the reader's last pause in typing.
+    pub metrics: Rc<Metrics>,
+}
+
+/// The polite live region that tells screen readers what an edit did to the main figures. It is given the
+/// figures once the reader pauses, so typing "150" is announced once rather than once per digit, and it holds
+/// them from the first render, so opening the page announces nothing.
+#[component]
+pub fn Announcement(props: &AnnouncementProps) -> Html {
+    let text = [
+        MetricKey::InvestmentTotal,
+        MetricKey::InfrastructureTotal,
+        MetricKey::AmazonNetNominal,
+    ]
+    .iter()
+    .map(|key| {
+        format!(
+            "{}: {}",
+            key.label(),
+            format::metric(*key, props.metrics.get(*key))
+        )
+    })
+    .collect::<Vec<_>>()
+    .join(". ");
+    html! {
+        <p class="visually-hidden" aria-live="polite" aria-atomic="true" id="totals-announcement">{ text }</p>
     }
 }
