@@ -45,7 +45,7 @@ impl ValueUnit {
 }
 
 /// One line or one layer of a stack.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Series {
     pub name: String,
     /// The colour slot (`series-1` … `series-8`, `series-invest`, `series-net`), styled in CSS for both themes.
@@ -54,8 +54,9 @@ pub struct Series {
     pub values: Vec<Decimal>,
 }
 
-/// A chart over a sequence of categories (months or years).
-#[derive(Clone, Debug, PartialEq)]
+/// A chart over a sequence of categories (months or years). `Eq`, so that comparing two `Rc<ChartData>` (chart
+/// props are compared on every render) stops at the pointer when they are the same data.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChartData {
     pub title: String,
     /// One or two sentences for screen readers: what the chart shows and where it ends up.

@@ -12,7 +12,7 @@ use super::notice::LinkNotice;
 use super::share::SharePanel;
 use super::state::{Action, AppState};
 use super::terms::DealTerms;
-use super::totals::{Announcement, Totals, DETAIL, HEADLINE};
+use super::totals::{announcement, Totals, DETAIL, HEADLINE};
 use crate::browser;
 use crate::display::{ChartChoice, Controls, Display, Mode};
 use crate::model::link::{self, LinkProblem};
@@ -130,6 +130,18 @@ pub fn App(props: &AppProps) -> Html {
     let announced = (*settled_metrics)
         .clone()
         .unwrap_or_else(|| metrics.clone());
+    // The detail figures sit in a closed disclosure unless the reader opens it; closed, they follow at the same
+    // pause, so a keystroke does not rebuild fourteen figures nobody can see.
+    let details_open = use_state(|| false);
+    let detail_metrics = if *details_open {
+        metrics.clone()
+    } else {
+        announced.clone()
+    };
+    let on_details_toggle = {
+        let details_open = details_open.clone();
+        Callback::from(move |event: Event| details_open.set(browser::is_open(&event)))
+    };
     let render_chart = |choice: ChartChoice| match &*chart_data {
         Some(charts) => charts.render(choice),
         None => html! { <div class="chart chart-placeholder" aria-hidden="true"></div> },
@@ -180,11 +192,11 @@ pub fn App(props: &AppProps) -> Html {
                 <section class="totals" aria-labelledby="totals-heading">
                     <h2 id="totals-heading">{ "Totals" }</h2>
                     <Totals metrics={metrics.clone()} keys={&HEADLINE[..]} />
-                    <Announcement metrics={announced} />
-                    <details class="more-metrics">
+                    { announcement(&announced) }
+                    <details class="more-metrics" ontoggle={on_details_toggle}>
                         <summary>{ "More figures: per GW, energy, present values" }</summary>
                         if *complete {
-                            <Totals metrics={metrics.clone()} keys={&DETAIL[..]} compact=true />
+                            <Totals metrics={detail_metrics} keys={&DETAIL[..]} compact=true />
                         }
                         <p class="method">{ format!(
                             "Present values discount each month's flow to {} at the discount rate, compounded monthly. Expected figures weight each tranche by its probability; a tranche paid after its lapse date counts as $0.",

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::field::{Amount, Capacity, Field, Percent};
 use super::share::scenario_address;
-use super::totals::{Announcement, Totals};
+use super::totals::{announcement, Totals};
 use crate::model::edit::{AgreementEdit, Edit, TrancheEdit};
 use crate::model::metrics::{MetricKey, Metrics};
 use crate::model::scenario::{sources, Scenario};
@@ -23,7 +23,7 @@ const EMBED_METRICS: [MetricKey; 4] = [
 pub struct EmbedProps {
     pub scenario: Rc<Scenario>,
     pub metrics: Rc<Metrics>,
-    /// The figures the live region announces (see [`Announcement`]).
+    /// The figures the live region announces (see [`announcement`]).
     pub announced: Rc<Metrics>,
     pub chart: Html,
     pub controls: bool,
@@ -65,7 +65,7 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
                 </a>
             </header>
             <Totals metrics={props.metrics.clone()} keys={&EMBED_METRICS[..]} compact=true />
-            <Announcement metrics={props.announced.clone()} />
+            { announcement(&props.announced) }
             if props.controls {
                 <div class="embed-inputs">
                     if let Some(t) = upfront {

@@ -69,13 +69,29 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     }
 }
 
-/// The host page's iframe code for the current scenario, with the options the embed understands.
+/// The host page's iframe code for the current scenario, with the options the embed understands, behind a
+/// disclosure. The code is built only while the disclosure is open, so edits do not rewrite a snippet nobody
+/// reads; the options chosen stay while it is closed.
 #[component]
-fn EmbedSnippet(props: &ShareProps) -> Html {
+fn EmbedPanel(props: &ShareProps) -> Html {
+    let open = use_state(|| false);
     let chart = use_state(|| ChartChoice::Cumulative);
     let controls = use_state(|| Controls::Shown);
     let theme = use_state(|| Theme::Auto);
     let status = use_state(String::new);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            open.set(browser::is_open(&event));
+        })
+    };
+    if !*open {
+        return html! {
+            <details class="embed-options" {ontoggle}>
+                <summary>{ "Embed this calculator in an article" }</summary>
+            </details>
+        };
+    }
     let display = Display {
         mode: Mode::Embed,
         theme: *theme,
@@ -157,7 +173,8 @@ fn EmbedSnippet(props: &ShareProps) -> Html {
         })
     };
     html! {
-        <>
+        <details class="embed-options" open=true {ontoggle}>
+            <summary>{ "Embed this calculator in an article" }</summary>
             <div class="embed-controls">
                 <label>{ "Chart " }
                     <select onchange={on_chart}>
@@ -179,26 +196,6 @@ fn EmbedSnippet(props: &ShareProps) -> Html {
             <textarea id="embed-code" readonly=true rows="5" value={snippet} />
             <button type="button" onclick={copy}>{ "Copy embed code" }</button>
             <span class="status" aria-live="polite">{ (*status).clone() }</span>
-        </>
-    }
-}
-
-/// The embed options behind a disclosure; built only while open, so edits do not rewrite a snippet nobody reads.
-#[component]
-fn EmbedPanel(props: &ShareProps) -> Html {
-    let open = use_state(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| {
-            open.set(browser::is_open(&event));
-        })
-    };
-    html! {
-        <details class="embed-options" {ontoggle}>
-            <summary>{ "Embed this calculator in an article" }</summary>
-            if *open {
-                <EmbedSnippet query={props.query.clone()} />
-            }
         </details>
     }
 }

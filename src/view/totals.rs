@@ -66,17 +66,11 @@ pub fn Totals(props: &TotalsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AnnouncementProps {
-    /// The figures as of the reader's last pause in typing.
-    pub metrics: Rc<Metrics>,
-}
-
 /// The polite live region that tells screen readers what an edit did to the main figures. It is given the
 /// figures once the reader pauses, so typing "150" is announced once rather than once per digit, and it holds
-/// them from the first render, so opening the page announces nothing.
-#[component]
-pub fn Announcement(props: &AnnouncementProps) -> Html {
+/// them from the first render, so opening the page announces nothing. A function rather than a component: the
+/// text is three figures, and a component would cost more WebAssembly than rebuilding it per render costs time.
+pub fn announcement(metrics: &Metrics) -> Html {
     let text = [
         MetricKey::InvestmentTotal,
         MetricKey::InfrastructureTotal,
@@ -87,7 +81,7 @@ pub fn Announcement(props: &AnnouncementProps) -> Html {
         format!(
             "{}: {}",
             key.label(),
-            format::metric(*key, props.metrics.get(*key))
+            format::metric(*key, metrics.get(*key))
         )
     })
     .collect::<Vec<_>>()
