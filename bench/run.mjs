@@ -118,7 +118,7 @@ async function editLoop({ inputId, count, warm }) {
   return { results, longTasks: longTasks.length };
 }
 
-async function edits(browser, rate, host) {
+async function edits(browser, rate, host, floor = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -137,13 +137,15 @@ async function edits(browser, rate, host) {
       });
     target = page.frame({ url: /localhost:4173/ });
     inputId = 'embed-upfront';
+  } else if (floor) {
+    await page.goto('http://127.0.0.1:4175/bench/floor/index.html');
   } else {
     await page.goto('http://127.0.0.1:4173/');
   }
   await target.waitForSelector('[data-metric="investment_total"][data-value]');
   const run = await target.evaluate(editLoop, { inputId, count: 200, warm: 10 });
   let memory = null;
-  if (!host) {
+  if (!host && !floor) {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const wasm = await page.evaluate(async () => (await import('./deal-calculator.js')).benchWasmMemoryBytes());
@@ -176,6 +178,8 @@ try {
   const page4 = await edits(browser, 4, false);
   const host1 = await edits(browser, 1, true);
   const host4 = await edits(browser, 4, true);
+  const floor1 = await edits(browser, 1, false, true);
+  const floor4 = await edits(browser, 4, false, true);
   const native = nativeModel();
 
   const rows = [];
@@ -193,6 +197,10 @@ try {
     row(`edit work p50 / p95 / max, ${label}`, `${ms(quantile(work, 0.5))} / ${ms(quantile(work, 0.95))} / ${ms(Math.max(...work))}`, `≤ ${workBudget} ms`, quantile(work, 0.95) <= workBudget);
     const paint = run.results.map((r) => r.paint);
     row(`edit to next paint p50 / p95 / max, ${label}`, `${ms(quantile(paint, 0.5))} / ${ms(quantile(paint, 0.95))} / ${ms(Math.max(...paint))}`, label === '1×' ? '≤ 20 ms' : '', label === '1×' ? quantile(paint, 0.95) <= 20 : null);
+  }
+  for (const [label, run] of [['1×', floor1], ['4×', floor4]]) {
+    const work = run.results.map((r) => r.work);
+    row(`edit work p50 / p95 / max, plain-JS page, ${label}`, `${ms(quantile(work, 0.5))} / ${ms(quantile(work, 0.95))} / ${ms(Math.max(...work))}`, 'the browser alone', null);
   }
   row('long tasks during edits, page 1× / 4×', `${page1.longTasks} / ${page4.longTasks}`, '0', page1.longTasks + page4.longTasks === 0);
   row('long tasks during edits, host 1× / 4×', `${host1.longTasks} / ${host4.longTasks}`, '0', host1.longTasks + host4.longTasks === 0);
