@@ -126,6 +126,11 @@ test('the embed button writes the iframe snippet for the current scenario', asyn
     expect(snippet).toContain(part);
   }
   await page.getByLabel('Chart').selectOption('yearly');
+  // The checkbox sits beside its words, not stretched across the row above them.
+  const box = await page.getByLabel('Key inputs').boundingBox();
+  const words = await page.locator('.embed-controls label', { hasText: 'Key inputs' }).boundingBox();
+  expect(box.width).toBeLessThan(40);
+  expect(box.y + box.height).toBeGreaterThan(words.y + words.height / 2);
   await page.getByLabel('Key inputs').uncheck();
   await expect(code).toHaveValue(/embed=1&amp;chart=yearly&amp;controls=0/);
 });
