@@ -32,6 +32,14 @@ test('the copied link opens to the same numbers in a fresh page', async ({ page,
   await expectMetric(other, 'investment_expected', '36000000000');
   await expectMetric(other, 'runway_months', '50');
   await fresh.close();
+
+  // The link shown in the panel follows once the reader pauses; reaching Copy by keyboard right after an edit
+  // still copies that edit.
+  await typeInto(page, '#tranche-1-probability', '40');
+  await page.locator('#copy-link').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/t2=~~~40(&|$)/);
+  await expect(page.locator('#share-link')).toHaveValue(/t2=~~~40(&|$)/);
 });
 
 test('when the clipboard is denied, the link is selected for copying by hand', async ({ page }) => {

@@ -116,6 +116,24 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // The share panel shows the link as of the same pause. Touching the panel (a pointer or the keyboard's focus)
+    // first brings everything up to date, so what Copy and Share hand over is always the current scenario.
+    let latest = use_mut_ref(|| (scenario.clone(), outcome.clone()));
+    *latest.borrow_mut() = (scenario.clone(), outcome.clone());
+    let catch_up = {
+        let charted = charted.clone();
+        use_memo((), move |_| {
+            Callback::from(move |_: ()| charted.set(Some(latest.borrow().clone())))
+        })
+    };
+    let shared_query = use_memo((*charted).clone(), |charted| {
+        charted
+            .as_ref()
+            .map(|(scenario, _)| AttrValue::from(link::encode(scenario)))
+    });
+    let shared_query = (*shared_query)
+        .clone()
+        .unwrap_or_else(|| AttrValue::from((*query).clone()));
     let chart_data = use_memo((*charted).clone(), |charted| {
         charted
             .as_ref()
@@ -224,7 +242,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <div class="results">
                         { for ChartChoice::ALL.iter().map(|choice| render_chart(*choice)) }
-                        <SharePanel query={AttrValue::from((*query).clone())} />
+                        <SharePanel query={shared_query} catch_up={(*catch_up).clone()} />
                     </div>
                 }
             </div>

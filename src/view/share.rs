@@ -17,14 +17,17 @@ pub fn scenario_address(query: &str) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    /// The scenario's query, without `?`.
+    /// The scenario's query as of the reader's last pause in typing, without `?`.
     pub query: AttrValue,
+    /// Brings `query` up to the scenario as it is now; called when a pointer or the focus enters the panel.
+    pub catch_up: Callback<()>,
 }
 
 /// The link, Copy and (where the browser has it) Share.
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
     let status = use_state(String::new);
+    let catch_up = &props.catch_up;
     let address = scenario_address(&props.query);
     let copy = {
         let status = status.clone();
@@ -55,7 +58,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         html! { <button type="button" {onclick}>{ "Share…" }</button> }
     });
     html! {
-        <section class="share" aria-labelledby="share-heading">
+        <section class="share" aria-labelledby="share-heading" onpointerdown={catch_up.reform(|_| ())}
+            onfocusin={catch_up.reform(|_| ())}>
             <h2 id="share-heading">{ "Share this scenario" }</h2>
             <div class="share-row">
                 <label class="visually-hidden" for="share-link">{ "Link to this scenario" }</label>
@@ -64,7 +68,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                 { share }
             </div>
             <p class="status" aria-live="polite" id="share-status">{ (*status).clone() }</p>
-            <EmbedPanel query={props.query.clone()} />
+            <EmbedPanel query={props.query.clone()} catch_up={props.catch_up.clone()} />
         </section>
     }
 }
