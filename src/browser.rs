@@ -126,28 +126,31 @@ impl AfterPause {
 /// edit still waiting, so Back returns to exactly what the reader had.
 #[derive(Default)]
 pub struct AddressBar {
-    waiting: std::rc::Rc<std::cell::RefCell<Option<String>>>,
+    waiting: std::rc::Rc<std::cell::RefCell<Option<Query>>>,
     pause: AfterPause,
 }
 
+/// Makes the query (without `?`) when it is about to be written, so keystrokes do not pay for encoding it.
+pub type Query = Box<dyn FnOnce() -> String>;
+
 impl AddressBar {
-    pub fn write(&self, query: String, how: HistoryWrite) {
+    pub fn write(&self, query: Query, how: HistoryWrite) {
         match how {
             HistoryWrite::Replace => {
                 self.waiting.replace(Some(query));
                 let waiting = self.waiting.clone();
                 self.pause.run(move || {
                     if let Some(query) = waiting.take() {
-                        write_query(&query, HistoryWrite::Replace);
+                        write_query(&query(), HistoryWrite::Replace);
                     }
                 });
             }
             HistoryWrite::Push => {
                 self.pause.cancel();
                 if let Some(waiting) = self.waiting.take() {
-                    write_query(&waiting, HistoryWrite::Replace);
+                    write_query(&waiting(), HistoryWrite::Replace);
                 }
-                write_query(&query, HistoryWrite::Push);
+                write_query(&query(), HistoryWrite::Push);
             }
         }
     }

@@ -54,23 +54,30 @@ pub fn App(props: &AppProps) -> Html {
         }))
     });
     let outcome: Rc<Outcome> = (*outcome).clone();
-    let query = use_memo(state.scenario.clone(), |scenario| link::encode(scenario));
     let display = props.display.clone();
 
-    // The address is a projection of the scenario, plus the display options it was opened with.
+    // The address is a projection of the scenario, plus the display options it was opened with. Encoded only
+    // when it is written, once the reader pauses.
     {
-        let display_query = display.to_query();
+        let display = display.clone();
         let address = use_memo((), |_| browser::AddressBar::default());
         use_effect_with(
-            (query.clone(), state.history),
-            move |(query, history)| match history {
+            (state.scenario.clone(), state.history),
+            move |(scenario, history)| match history {
                 Some(how) => {
-                    let full = match (query.is_empty(), display_query.is_empty()) {
-                        (true, _) => display_query.clone(),
-                        (false, true) => (**query).clone(),
-                        (false, false) => format!("{query}&{display_query}"),
-                    };
-                    address.write(full, *how);
+                    let scenario = scenario.clone();
+                    address.write(
+                        Box::new(move || {
+                            let query = link::encode(&scenario);
+                            let display_query = display.to_query();
+                            match (query.is_empty(), display_query.is_empty()) {
+                                (true, _) => display_query,
+                                (false, true) => query,
+                                (false, false) => format!("{query}&{display_query}"),
+                            }
+                        }),
+                        *how,
+                    );
                 }
                 None => address.forget(),
             },
@@ -133,7 +140,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let shared_query = (*shared_query)
         .clone()
-        .unwrap_or_else(|| AttrValue::from((*query).clone()));
+        .unwrap_or_else(|| AttrValue::from(link::encode(&state.scenario)));
     let chart_data = use_memo((*charted).clone(), |charted| {
         charted
             .as_ref()
@@ -179,11 +186,13 @@ pub fn App(props: &AppProps) -> Html {
 
     if display.mode == Mode::Embed {
         let chart = render_chart(display.chart);
+        // The embed's link to the full page is followed at once, so it always carries the current scenario.
+        let query = AttrValue::from(link::encode(&scenario));
         return html! {
             <>
                 <LinkNotice problems={props.problems.clone()} />
                 <EmbedView scenario={scenario} metrics={metrics} {announced} chart={chart}
-                    controls={display.controls == Controls::Shown} query={AttrValue::from((*query).clone())}
+                    controls={display.controls == Controls::Shown} {query}
                     on_edit={on_edit} generation={generation} />
             </>
         };
