@@ -97,13 +97,15 @@ fn paint_task(then: Box<dyn FnOnce()>) {
         window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 50);
 }
 
-/// How long the reader must pause before work that follows the scenario (charts, the address bar) runs. Human
-/// keystrokes are mostly further apart than this, so charts still follow each key; a burst of fast typing or a
-/// held key redraws them once, at the end, instead of competing with every keystroke's frame.
+/// How long the reader must pause before work that follows the scenario runs (charts, the address bar, the live
+/// region, the share link). Human keystrokes are mostly further apart than this, so charts still follow each key;
+/// a burst of fast typing or a held key redraws them once, at the end, instead of competing with every
+/// keystroke's frame.
 pub const PAUSE_MS: u32 = 120;
 
-/// Work that waits for the reader to pause: each [`AfterPause::run`] replaces the work still waiting, and the
-/// last one runs in the first idle moment [`PAUSE_MS`] after it was asked for.
+/// Work that waits for the reader to pause: each [`AfterPause::run`] replaces the work whose pause has not ended
+/// yet, and that work runs in the first idle moment after [`PAUSE_MS`]. Work whose pause has ended may still be
+/// waiting for that idle moment, so it should read the latest state when it runs rather than carry its own.
 #[derive(Default)]
 pub struct AfterPause(std::cell::RefCell<Option<gloo::timers::callback::Timeout>>);
 

@@ -57,7 +57,7 @@ pub fn App(props: &AppProps) -> Html {
     let display = props.display.clone();
 
     // The address is a projection of the scenario, plus the display options it was opened with. Encoded only
-    // when it is written, once the reader pauses.
+    // when it is written: at once for a whole new scenario, after a pause for edits (see `AddressBar`).
     {
         let display = display.clone();
         let address = use_memo((), |_| browser::AddressBar::default());
@@ -107,32 +107,37 @@ pub fn App(props: &AppProps) -> Html {
     let metrics = use_memo(outcome.clone(), |outcome| outcome.metrics.clone());
     let scenario = state.scenario.clone();
     let generation = state.generation;
-    // Charts follow the totals: the figures the reader is watching paint in the frame of the keystroke, and the
-    // heavier SVG work runs when the browser is next idle, on the first load, and after edits once the reader
-    // pauses, so a burst of typing redraws them once rather than slowing every key.
-    let charted = use_state(|| None::<(Rc<Scenario>, Rc<Outcome>)>);
-    {
-        let charted = charted.clone();
-        let pause = use_memo((), |_| browser::AfterPause::default());
-        use_effect_with((scenario.clone(), outcome.clone()), move |latest| {
-            let latest = latest.clone();
-            if charted.is_none() {
-                browser::when_idle(move || charted.set(Some(latest)));
-            } else {
-                pause.run(move || charted.set(Some(latest)));
-            }
-        });
-    }
-    // The share panel shows the link as of the same pause. Touching the panel (a pointer or the keyboard's focus)
-    // first brings everything up to date, so what Copy and Share hand over is always the current scenario.
+    // The figures the reader is watching paint in the frame of the keystroke. The slower parts of the page (the
+    // charts, the live region, the closed detail figures, the share link) catch up in the first idle moment on
+    // load, once the reader pauses after edits (so a burst of typing redraws them once rather than slowing every
+    // key), and at once when the reader reaches for the share panel. Whenever they catch up, they take the
+    // scenario as it is then, never one queued before a later edit.
     let latest = use_mut_ref(|| (scenario.clone(), outcome.clone()));
     *latest.borrow_mut() = (scenario.clone(), outcome.clone());
+    let charted = use_state(|| None::<(Rc<Scenario>, Rc<Outcome>)>);
     let catch_up = {
         let charted = charted.clone();
+        let latest = latest.clone();
         use_memo((), move |_| {
             Callback::from(move |_: ()| charted.set(Some(latest.borrow().clone())))
         })
     };
+    {
+        let catch_up = (*catch_up).clone();
+        let first = charted.is_none();
+        let pause = use_memo((), |_| browser::AfterPause::default());
+        use_effect_with((scenario.clone(), outcome.clone()), move |_| {
+            if first {
+                browser::when_idle(move || catch_up.emit(()));
+            } else {
+                pause.run(move || catch_up.emit(()));
+            }
+        });
+    }
+    // What Copy and Share hand over: the link of the scenario as it is when they are pressed.
+    let current_query = use_memo((), move |_| {
+        Callback::from(move |_: ()| AttrValue::from(link::encode(&latest.borrow().0)))
+    });
     let shared_query = use_memo((*charted).clone(), |charted| {
         charted
             .as_ref()
@@ -173,7 +178,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     // On the full page, the first render builds the masthead and the headline figures only, and the browser
-    // paints them; the inputs and the rest follow in the next task. Building the whole page first kept the
+    // paints them; the inputs and the rest follow in a task after that paint. Building the whole page first kept the
     // figures off screen for the time it takes to create several hundred elements (about 100 ms on a
     // phone-speed CPU). The embed is small enough to build at once.
     let complete = use_state(|| false);
@@ -251,7 +256,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <div class="results">
                         { for ChartChoice::ALL.iter().map(|choice| render_chart(*choice)) }
-                        <SharePanel query={shared_query} catch_up={(*catch_up).clone()} />
+                        <SharePanel query={shared_query} catch_up={(*catch_up).clone()} current={(*current_query).clone()} />
                     </div>
                 }
             </div>

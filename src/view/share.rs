@@ -19,22 +19,34 @@ pub fn scenario_address(query: &str) -> String {
 pub struct ShareProps {
     /// The scenario's query as of the reader's last pause in typing, without `?`.
     pub query: AttrValue,
-    /// Brings `query` up to the scenario as it is now; called when a pointer or the focus enters the panel.
+    /// Brings `query` up to the scenario as it is now; called when a pointer or the focus enters the panel, and
+    /// when the reader copies, shares or opens the embed options.
     pub catch_up: Callback<()>,
+    /// The query of the scenario as it is now, for Copy and Share: a click can come without a pointer or focus
+    /// entering first (a screen reader's browse mode, `element.click()`).
+    pub current: Callback<(), AttrValue>,
 }
 
 /// The link, Copy and (where the browser has it) Share.
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
     let status = use_state(String::new);
-    let catch_up = &props.catch_up;
     let address = scenario_address(&props.query);
+    // The address of the scenario as it is now; the link shown catches up at the same time.
+    let current_address = {
+        let catch_up = props.catch_up.clone();
+        let current = props.current.clone();
+        move || {
+            catch_up.emit(());
+            scenario_address(&current.emit(()))
+        }
+    };
     let copy = {
         let status = status.clone();
-        let address = address.clone();
+        let current_address = current_address.clone();
         Callback::from(move |_| {
             let status = status.clone();
-            let address = address.clone();
+            let address = current_address();
             wasm_bindgen_futures::spawn_local(async move {
                 if browser::copy_text(&address).await {
                     status.set("Link copied.".into());
@@ -48,9 +60,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         })
     };
     let share = browser::can_share().then(|| {
-        let address = address.clone();
         let onclick = Callback::from(move |_| {
-            let address = address.clone();
+            let address = current_address();
             wasm_bindgen_futures::spawn_local(async move {
                 let _ = browser::share("Amazon–OpenAI deal calculator", &address).await;
             });
@@ -58,8 +69,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         html! { <button type="button" {onclick}>{ "Share…" }</button> }
     });
     html! {
-        <section class="share" aria-labelledby="share-heading" onpointerdown={catch_up.reform(|_| ())}
-            onfocusin={catch_up.reform(|_| ())}>
+        <section class="share" aria-labelledby="share-heading" onpointerdown={props.catch_up.reform(|_| ())}
+            onfocusin={props.catch_up.reform(|_| ())}>
             <h2 id="share-heading">{ "Share this scenario" }</h2>
             <div class="share-row">
                 <label class="visually-hidden" for="share-link">{ "Link to this scenario" }</label>
@@ -68,7 +79,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                 { share }
             </div>
             <p class="status" aria-live="polite" id="share-status">{ (*status).clone() }</p>
-            <EmbedPanel query={props.query.clone()} catch_up={props.catch_up.clone()} />
+            <EmbedPanel query={props.query.clone()} catch_up={props.catch_up.clone()} current={props.current.clone()} />
         </section>
     }
 }
@@ -85,7 +96,9 @@ fn EmbedPanel(props: &ShareProps) -> Html {
     let status = use_state(String::new);
     let ontoggle = {
         let open = open.clone();
+        let catch_up = props.catch_up.clone();
         Callback::from(move |event: Event| {
+            catch_up.emit(());
             open.set(browser::is_open(&event));
         })
     };
