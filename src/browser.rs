@@ -101,7 +101,7 @@ fn paint_task(then: Box<dyn FnOnce()>) {
 /// region, the share link). Human keystrokes are mostly further apart than this, so charts still follow each key;
 /// a burst of fast typing or a held key redraws them once, at the end, instead of competing with every
 /// keystroke's frame.
-pub const PAUSE_MS: u32 = 120;
+const PAUSE_MS: u32 = 120;
 
 /// Work that waits for the reader to pause: each [`AfterPause::run`] replaces the work whose pause has not ended
 /// yet, and that work runs in the first idle moment after [`PAUSE_MS`]. Work whose pause has ended may still be

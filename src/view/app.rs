@@ -16,6 +16,7 @@ use super::totals::{announcement, Totals, DETAIL, HEADLINE};
 use crate::browser;
 use crate::display::{ChartChoice, Controls, Display, Mode};
 use crate::model::link::{self, LinkProblem};
+use crate::model::metrics::Metrics;
 use crate::model::scenario::Scenario;
 use crate::model::{format, Outcome};
 use crate::plot::charts;
@@ -138,28 +139,19 @@ pub fn App(props: &AppProps) -> Html {
     let current_query = use_memo((), move |_| {
         Callback::from(move |_: ()| AttrValue::from(link::encode(&latest.borrow().0)))
     });
-    let shared_query = use_memo((*charted).clone(), |charted| {
+    let settled = use_memo((*charted).clone(), |charted| {
         charted
             .as_ref()
-            .map(|(scenario, _)| AttrValue::from(link::encode(scenario)))
+            .map(|(scenario, outcome)| Settled::new(scenario, outcome))
     });
-    let shared_query = (*shared_query)
-        .clone()
-        .unwrap_or_else(|| AttrValue::from(link::encode(&state.scenario)));
-    let chart_data = use_memo((*charted).clone(), |charted| {
-        charted
-            .as_ref()
-            .map(|(scenario, outcome)| ChartSet::new(scenario, outcome))
-    });
-    // Screen readers hear the figures as of the same pause; until the first one, the figures shown.
-    let settled_metrics = use_memo((*charted).clone(), |charted| {
-        charted
-            .as_ref()
-            .map(|(_, outcome)| Rc::new(outcome.metrics.clone()))
-    });
-    let announced = (*settled_metrics)
-        .clone()
-        .unwrap_or_else(|| metrics.clone());
+    // Until the first catch-up, the share link and the live region hold what is shown.
+    let shared_query = (*settled).as_ref().map_or_else(
+        || AttrValue::from(link::encode(&scenario)),
+        |settled| settled.query.clone(),
+    );
+    let announced = (*settled)
+        .as_ref()
+        .map_or_else(|| metrics.clone(), |settled| settled.metrics.clone());
     // The detail figures sit in a closed disclosure unless the reader opens it; closed, they follow at the same
     // pause, so a keystroke does not rebuild fourteen figures nobody can see.
     let details_open = use_state(|| false);
@@ -172,8 +164,8 @@ pub fn App(props: &AppProps) -> Html {
         let details_open = details_open.clone();
         Callback::from(move |event: Event| details_open.set(browser::is_open(&event)))
     };
-    let render_chart = |choice: ChartChoice| match &*chart_data {
-        Some(charts) => charts.render(choice),
+    let render_chart = |choice: ChartChoice| match &*settled {
+        Some(settled) => settled.charts.render(choice),
         None => html! { <div class="chart chart-placeholder" aria-hidden="true"></div> },
     };
 
@@ -273,8 +265,25 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// The four charts' data for one scenario, computed together once per change.
-#[derive(PartialEq)]
+/// The parts of the page that follow the scenario once the reader pauses (see `catch_up` in [`App`]), computed
+/// together each time they catch up: the charts, the share link and the live region's figures.
+struct Settled {
+    charts: ChartSet,
+    query: AttrValue,
+    metrics: Rc<Metrics>,
+}
+
+impl Settled {
+    fn new(scenario: &Scenario, outcome: &Outcome) -> Settled {
+        Settled {
+            charts: ChartSet::new(scenario, outcome),
+            query: AttrValue::from(link::encode(scenario)),
+            metrics: Rc::new(outcome.metrics.clone()),
+        }
+    }
+}
+
+/// The four charts' data for one scenario.
 struct ChartSet {
     cumulative: Rc<charts::ChartData>,
     yearly: Rc<charts::ChartData>,
