@@ -116,20 +116,15 @@ impl AfterPause {
         // Dropping the timer that was waiting cancels it.
         self.0.replace(Some(timer));
     }
-
-    pub fn cancel(&self) {
-        self.0.replace(None);
-    }
 }
 
 /// Keeps the address bar in step with the scenario without calling the history API on every keystroke (each
-/// call costs a millisecond or more, and browsers throttle pages that make hundreds in a few seconds). Edits
-/// replace the entry once the reader pauses; a whole new scenario adds an entry at once, after writing any
-/// edit still waiting, so Back returns to exactly what the reader had.
+/// call costs a millisecond or more, and browsers throttle pages that make hundreds in a few seconds). An edit
+/// waits until [`AddressBar::flush`], which the page calls when the reader pauses; a whole new scenario adds an
+/// entry at once, after writing any edit still waiting, so Back returns to exactly what the reader had.
 #[derive(Default)]
 pub struct AddressBar {
-    waiting: std::rc::Rc<std::cell::RefCell<Option<Query>>>,
-    pause: AfterPause,
+    waiting: std::cell::RefCell<Option<Query>>,
 }
 
 /// Makes the query (without `?`) when it is about to be written, so keystrokes do not pay for encoding it.
@@ -140,26 +135,24 @@ impl AddressBar {
         match how {
             HistoryWrite::Replace => {
                 self.waiting.replace(Some(query));
-                let waiting = self.waiting.clone();
-                self.pause.run(move || {
-                    if let Some(query) = waiting.take() {
-                        write_query(&query(), HistoryWrite::Replace);
-                    }
-                });
             }
             HistoryWrite::Push => {
-                self.pause.cancel();
-                if let Some(waiting) = self.waiting.take() {
-                    write_query(&waiting(), HistoryWrite::Replace);
-                }
+                self.flush();
                 write_query(&query(), HistoryWrite::Push);
             }
         }
     }
 
+    /// Writes the edit still waiting, if any.
+    pub fn flush(&self) {
+        let waiting = self.waiting.take();
+        if let Some(query) = waiting {
+            write_query(&query(), HistoryWrite::Replace);
+        }
+    }
+
     /// Drops an edit still waiting: the address already moved (Back or Forward) and holds what is shown.
     pub fn forget(&self) {
-        self.pause.cancel();
         self.waiting.take();
     }
 }

@@ -58,10 +58,11 @@ pub fn App(props: &AppProps) -> Html {
     let display = props.display.clone();
 
     // The address is a projection of the scenario, plus the display options it was opened with. Encoded only
-    // when it is written: at once for a whole new scenario, after a pause for edits (see `AddressBar`).
+    // when it is written: at once for a whole new scenario, and for edits when the page catches up (below).
+    let address = use_memo((), |_| browser::AddressBar::default());
     {
         let display = display.clone();
-        let address = use_memo((), |_| browser::AddressBar::default());
+        let address = address.clone();
         use_effect_with(
             (state.scenario.clone(), state.history),
             move |(scenario, history)| match history {
@@ -109,7 +110,7 @@ pub fn App(props: &AppProps) -> Html {
     let scenario = state.scenario.clone();
     let generation = state.generation;
     // The figures the reader is watching paint in the frame of the keystroke. The slower parts of the page (the
-    // charts, the live region, the closed detail figures, the share link) catch up in the first idle moment on
+    // charts, the live region, the closed detail figures, the share link, the address bar) catch up in the first idle moment on
     // load, once the reader pauses after edits (so a burst of typing redraws them once rather than slowing every
     // key), and at once when the reader reaches for the share panel. Whenever they catch up, they take the
     // scenario as it is then, never one queued before a later edit.
@@ -120,7 +121,10 @@ pub fn App(props: &AppProps) -> Html {
         let charted = charted.clone();
         let latest = latest.clone();
         use_memo((), move |_| {
-            Callback::from(move |_: ()| charted.set(Some(latest.borrow().clone())))
+            Callback::from(move |_: ()| {
+                address.flush();
+                charted.set(Some(latest.borrow().clone()));
+            })
         })
     };
     {
