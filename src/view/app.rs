@@ -148,11 +148,14 @@ pub fn App(props: &AppProps) -> Html {
             .as_ref()
             .map(|(scenario, outcome)| Settled::new(scenario, outcome))
     });
-    // Until the first catch-up, the share link and the live region hold what is shown.
-    let shared_query = (*settled).as_ref().map_or_else(
-        || AttrValue::from(link::encode(&scenario)),
-        |settled| settled.query.clone(),
-    );
+    // Until the first catch-up, the share link and the live region hold what is shown. The link is encoded
+    // only where the share panel is built, not in the first render.
+    let shared_query = || {
+        (*settled).as_ref().map_or_else(
+            || AttrValue::from(link::encode(&scenario)),
+            |settled| settled.query.clone(),
+        )
+    };
     let announced = (*settled)
         .as_ref()
         .map_or_else(|| metrics.clone(), |settled| settled.metrics.clone());
@@ -252,7 +255,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <div class="results">
                         { for ChartChoice::ALL.iter().map(|choice| render_chart(*choice)) }
-                        <SharePanel query={shared_query} catch_up={(*catch_up).clone()} current={(*current_query).clone()} />
+                        <SharePanel query={shared_query()} catch_up={(*catch_up).clone()} current={(*current_query).clone()} />
                     </div>
                 }
             </div>

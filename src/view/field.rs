@@ -466,10 +466,11 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                 let replaced = *seen_generation.borrow() != *generation;
                 *seen_generation.borrow_mut() = *generation;
                 // A value this field passed up itself never rewrites its text: the reader may have typed on since.
-                let from_here = emitted.borrow().as_ref() == Some(value_text);
-                // Nor does text that already means the value ("1." while typing "1.5").
-                let means_value = (canonical.0)(&typed.borrow()).as_ref() == Ok(value_text);
-                if replaced || !(from_here || means_value) {
+                let from_here = || emitted.borrow().as_ref() == Some(value_text);
+                // Nor does text that already means the value ("1." while typing "1.5"). Parsed only when needed:
+                // after the reader's own keystrokes `from_here` already holds.
+                let means_value = || (canonical.0)(&typed.borrow()).as_ref() == Ok(value_text);
+                if replaced || !(from_here() || means_value()) {
                     *typed.borrow_mut() = value_text.to_string();
                     *emitted.borrow_mut() = None;
                     text.set(value_text.to_string());

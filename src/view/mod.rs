@@ -17,6 +17,7 @@ pub use app::{App, AppProps};
 use crate::browser;
 use crate::display::Display;
 use crate::model::link;
+use crate::model::scenario::Scenario;
 
 /// Mounts the app into `#app`, reading the scenario and display options from the address.
 pub fn start() {
@@ -24,7 +25,16 @@ pub fn start() {
     // instead of a frozen page. Through Yew, which otherwise replaces any hook with its own when it renders.
     yew::set_custom_panic_hook(Box::new(|_| browser::show_crash_notice()));
     let query = browser::query();
-    let decoded = link::decode(&query);
+    // Most readers open the page without a scenario in its address. Not calling the decoder then keeps it out
+    // of the first render: WebAssembly compiles each function the first time it runs.
+    let decoded = if query.is_empty() {
+        link::Decoded {
+            scenario: Scenario::reported_deal().clone(),
+            problems: Vec::new(),
+        }
+    } else {
+        link::decode(&query)
+    };
     let (display, display_problems) = Display::from_query(&query);
     let mut problems = decoded.problems;
     problems.extend(display_problems);
