@@ -88,6 +88,29 @@ test('Reset right after an edit still leaves that edit one step Back', async ({ 
   await expectMetric(page, 'investment_total', '57000000000');
 });
 
+test('leaving the page right after an edit leaves the address current', async ({ page }) => {
+  await open(page);
+  // The page's clock stands still, so the reader's pause never ends: only leaving the page can write the edit.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await typeInto(page, '#tranche-0-amount', '22');
+  await expectMetric(page, 'investment_total', '57000000000');
+  expect(await page.evaluate(() => location.search)).not.toMatch(/t1=/);
+  // Focus goes to the address bar (the window loses it).
+  await page.evaluate(() => dispatchEvent(new FocusEvent('blur')));
+  await expect(page).toHaveURL(/t1=~22B/);
+
+  await typeInto(page, '#tranche-0-amount', '23');
+  await expectMetric(page, 'investment_total', '58000000000');
+  expect(await page.evaluate(() => location.search)).toMatch(/t1=~22B/);
+  // The reader switches to another tab.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect(page).toHaveURL(/t1=~23B/);
+});
+
 test('Back right after an edit does not write that edit over the earlier entry', async ({ page }) => {
   await open(page, './?v=1&t1=~20B');
   await page.evaluate(() => history.pushState(null, '', '?v=1&t1=~30B'));

@@ -202,6 +202,19 @@ pub fn on_history_change(on_change: impl Fn(String) + 'static) {
     listener.forget();
 }
 
+/// Calls `on_leave` when the reader leaves the page: the window loses focus (to the address bar or another
+/// window) or the page is hidden (another tab, or closing it). The listeners live as long as the page.
+pub fn on_leave(on_leave: impl Fn() + 'static) {
+    let Some(window) = window() else { return };
+    let listener = Closure::<dyn Fn()>::new(on_leave);
+    let callback = listener.as_ref().unchecked_ref();
+    let _ = window.add_event_listener_with_callback("blur", callback);
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback("visibilitychange", callback);
+    }
+    listener.forget();
+}
+
 /// Copies text to the clipboard; `false` when the browser refuses (no permission, not a secure context, a
 /// sandboxed frame). The caller then offers the text selected instead.
 pub async fn copy_text(text: &str) -> bool {

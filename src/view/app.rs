@@ -139,6 +139,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Nor does a reader who leaves the page right after an edit wait for the pause: going to the address bar
+    // to copy it, or to another tab, finds the address, the charts and the link current.
+    {
+        let catch_up = (*catch_up).clone();
+        use_effect_with((), move |_| browser::on_leave(move || catch_up.emit(())));
+    }
     // What Copy and Share hand over: the link of the scenario as it is when they are pressed.
     let current_query = use_memo((), move |_| {
         Callback::from(move |_: ()| AttrValue::from(link::encode(&latest.borrow().0)))
