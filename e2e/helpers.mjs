@@ -33,3 +33,10 @@ export async function typeInto(page, selector, text) {
 export async function pasteInto(page, selector, text) {
   await page.locator(selector).fill(text);
 }
+
+/** Stops the page's clock, so a pause in the reader's typing never ends unless the test moves time on
+ *  (`page.clock.runFor`): what waits for that pause is then tested however slow the machine is. */
+export async function holdTime(page) {
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+}
