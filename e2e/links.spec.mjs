@@ -1,7 +1,7 @@
 // Share links: the address carries the scenario, survives a reload and a copy, and tolerates bad parameters.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectMetric, holdTime, open, typeInto } from './helpers.mjs';
+import { expectMetric, fakeClock, holdTime, open, typeInto } from './helpers.mjs';
 
 test('an edit is written into the address and survives a reload', async ({ page }) => {
   await open(page);
@@ -77,6 +77,7 @@ test('bad parameters are named in a notice; the good ones apply; unknown ones ar
 
 // The address waits for a pause in typing; these two check that waiting never loses or misplaces an edit.
 test('Reset right after an edit still leaves that edit one step Back', async ({ page }) => {
+  await fakeClock(page);
   await open(page);
   await holdTime(page);
   await typeInto(page, '#tranche-0-amount', '22');
@@ -90,6 +91,7 @@ test('Reset right after an edit still leaves that edit one step Back', async ({ 
 });
 
 test('leaving the page right after an edit leaves the address current', async ({ page }) => {
+  await fakeClock(page);
   await open(page);
   // The reader's pause never ends: only leaving the page can write the edit.
   await holdTime(page);
@@ -106,12 +108,14 @@ test('leaving the page right after an edit leaves the address current', async ({
   // The reader switches to another tab.
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));
   });
   await expect(page).toHaveURL(/t1=~23B/);
 });
 
 test('Back right after an edit does not write that edit over the earlier entry', async ({ page }) => {
+  await fakeClock(page);
   await open(page, './?v=1&t1=~20B');
   await page.evaluate(() => history.pushState(null, '', '?v=1&t1=~30B'));
   await page.evaluate(() => dispatchEvent(new PopStateEvent('popstate')));

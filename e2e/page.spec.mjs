@@ -1,6 +1,6 @@
 // The calculator page as a reader uses it: run once at / and once under /tools/deal/.
 import { test, expect } from '@playwright/test';
-import { expectMetric, holdTime, metric, open, typeInto } from './helpers.mjs';
+import { expectMetric, fakeClock, holdTime, metric, open, typeInto } from './helpers.mjs';
 
 test('shows the reported deal with its headline totals', async ({ page }) => {
   const problems = await open(page);
@@ -111,6 +111,7 @@ test('a keyboard-only reader can edit a figure and read a chart', async ({ page 
 });
 
 test('a screen reader hears the new totals once the reader pauses, not once per key', async ({ page }) => {
+  await fakeClock(page);
   await open(page);
   const region = page.locator('#totals-announcement');
   await expect(region).toHaveAttribute('aria-live', 'polite');

@@ -203,15 +203,24 @@ pub fn on_history_change(on_change: impl Fn(String) + 'static) {
 }
 
 /// Calls `on_leave` when the reader leaves the page: the window loses focus (to the address bar or another
-/// window) or the page is hidden (another tab, or closing it). The listeners live as long as the page.
+/// window) or the page is hidden (another tab, or closing it); not when it shows again. The listeners live as
+/// long as the page.
 pub fn on_leave(on_leave: impl Fn() + 'static) {
     let Some(window) = window() else { return };
-    let listener = Closure::<dyn Fn()>::new(on_leave);
+    let Some(document) = window.document() else {
+        return;
+    };
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new({
+        let document = document.clone();
+        move |event: web_sys::Event| {
+            if event.type_() == "blur" || document.hidden() {
+                on_leave();
+            }
+        }
+    });
     let callback = listener.as_ref().unchecked_ref();
     let _ = window.add_event_listener_with_callback("blur", callback);
-    if let Some(document) = window.document() {
-        let _ = document.add_event_listener_with_callback("visibilitychange", callback);
-    }
+    let _ = document.add_event_listener_with_callback("visibilitychange", callback);
     listener.forget();
 }
 
