@@ -148,8 +148,11 @@ async function edits(browser, rate, host, floor = false) {
   if (!host && !floor) {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    const wasm = await page.evaluate(async () => (await import('./deal-calculator.js')).benchWasmMemoryBytes());
-    const model = await page.evaluate(async () => (await import('./deal-calculator.js')).benchModelMicroseconds(2000));
+    // The glue's name carries its content hash; the page preloads it.
+    const wasm = await page.evaluate(async () =>
+      (await import(document.querySelector('link[rel="modulepreload"]').href)).benchWasmMemoryBytes());
+    const model = await page.evaluate(async () =>
+      (await import(document.querySelector('link[rel="modulepreload"]').href)).benchModelMicroseconds(2000));
     memory = { heap: heap.usedSize, wasm, model };
   }
   await context.close();

@@ -89,7 +89,8 @@ test('if the WebAssembly cannot load, the static figures and the note stay', asy
 test('if the app panics, the reader gets a message and a way back, not a frozen page', async ({ page }) => {
   await open(page, './?t1=~20B');
   await page.evaluate(async () => {
-    const app = await import('./deal-calculator.js');
+    // The glue's name carries its content hash; the page preloads it.
+    const app = await import(document.querySelector('link[rel="modulepreload"]').href);
     try { app.selfTestCrash(); } catch { /* the panic surfaces in JavaScript as an exception */ }
   });
   const notice = page.locator('#crash');

@@ -1,5 +1,6 @@
 // The calculator page as a reader uses it: run once at / and once under /tools/deal/.
 import { test, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { expectMetric, fakeClock, holdTime, metric, open, typeInto } from './helpers.mjs';
 
 test('shows the reported deal with its headline totals', async ({ page }) => {
@@ -145,6 +146,27 @@ test('charts have tooltips on hover and a table behind them', async ({ page }) =
   await expect(rows).toHaveCount(10);
   await expect(rows.first()).toContainText('2025');
   await expect(chart.locator('table')).toContainText('AWS expansion');
+});
+
+test("the app's files are named by their content, so a host can cache them for good", async ({ page, request }) => {
+  await open(page);
+  const names = await page.evaluate(() => [
+    document.querySelector('link[rel="stylesheet"]').getAttribute('href'),
+    document.querySelector('link[rel="modulepreload"]').getAttribute('href'),
+    document.querySelector('link[rel="preload"][as="fetch"]').getAttribute('href'),
+    document.querySelector('script[type="module"]').getAttribute('src'),
+  ]);
+  for (const name of names) {
+    const [, hash] = /-([0-9a-f]{16})\.(css|js|wasm)$/.exec(name) ?? [];
+    expect(hash, name).toBeDefined();
+    const body = await (await request.get(new URL(name, page.url()).href)).body();
+    expect(createHash('sha256').update(body).digest('hex').slice(0, 16), name).toBe(hash);
+  }
+  // boot.js names the glue and the WebAssembly it loads by the same hashed names.
+  const boot = await (await request.get(new URL(names[3], page.url()).href)).text();
+  expect(boot).toContain(`./${names[1]}`);
+  expect(boot).toContain(names[2]);
+  expect(await (await request.get(page.url())).text()).not.toContain('data-trunk');
 });
 
 test('no horizontal scroll on a phone', async ({ page }) => {
