@@ -139,8 +139,8 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Nor does a reader who leaves the page right after an edit wait for the pause: going to the address bar
-    // to copy it, or to another tab, finds the address, the charts and the link current.
+    // Leaving the page catches up at once too: a reader who types and goes straight to the address bar to copy
+    // it, or to another tab, leaves the address, the charts and the link current.
     {
         let catch_up = (*catch_up).clone();
         use_effect_with((), move |_| browser::on_leave(move || catch_up.emit(())));
