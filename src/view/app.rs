@@ -48,13 +48,15 @@ pub fn App(props: &AppProps) -> Html {
     let on_edit = (*on_edit).clone();
     // Parsed input never makes a scenario that cannot be computed; if one appears anyway, the reader gets the
     // crash notice (with its link back to the reported deal) rather than half a page of stale figures.
-    let outcome = use_memo(state.scenario.clone(), |scenario| {
-        Rc::new(Outcome::compute(scenario).unwrap_or_else(|_| {
+    let computed = use_memo(state.scenario.clone(), |scenario| {
+        let outcome = Outcome::compute(scenario).unwrap_or_else(|_| {
             browser::show_crash_notice();
             Outcome::empty()
-        }))
+        });
+        let metrics = Rc::new(outcome.metrics.clone());
+        (Rc::new(outcome), metrics)
     });
-    let outcome: Rc<Outcome> = (*outcome).clone();
+    let (outcome, metrics): (Rc<Outcome>, Rc<Metrics>) = (*computed).clone();
     let display = props.display.clone();
 
     // The address is a projection of the scenario, plus the display options it was opened with. Encoded only
@@ -106,7 +108,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let metrics = use_memo(outcome.clone(), |outcome| outcome.metrics.clone());
     let scenario = state.scenario.clone();
     let generation = state.generation;
     // The figures the reader is watching paint in the frame of the keystroke. The slower parts of the page (the
@@ -131,7 +132,8 @@ pub fn App(props: &AppProps) -> Html {
         let catch_up = (*catch_up).clone();
         let first = charted.is_none();
         let pause = use_memo((), |_| browser::AfterPause::default());
-        use_effect_with((scenario.clone(), outcome.clone()), move |_| {
+        // The outcome follows from the scenario, so the scenario alone says when to catch up.
+        use_effect_with(scenario.clone(), move |_| {
             if first {
                 browser::when_idle(move || catch_up.emit(()));
             } else {
