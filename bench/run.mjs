@@ -149,10 +149,10 @@ async function edits(browser, rate, host, floor = false) {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     // The glue's name carries its content hash; the page preloads it.
-    const wasm = await page.evaluate(async () =>
-      (await import(document.querySelector('link[rel="modulepreload"]').href)).benchWasmMemoryBytes());
-    const model = await page.evaluate(async () =>
-      (await import(document.querySelector('link[rel="modulepreload"]').href)).benchModelMicroseconds(2000));
+    const { wasm, model } = await page.evaluate(async () => {
+      const app = await import(document.querySelector('link[rel="modulepreload"]').href);
+      return { wasm: app.benchWasmMemoryBytes(), model: app.benchModelMicroseconds(2000) };
+    });
     memory = { heap: heap.usedSize, wasm, model };
   }
   await context.close();

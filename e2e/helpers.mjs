@@ -34,15 +34,12 @@ export async function pasteInto(page, selector, text) {
   await page.locator(selector).fill(text);
 }
 
-/** Gives the test the page's clock. Call it before the page loads, so that every timer the page sets is one the
- *  test controls; time flows as usual until `holdTime`. It stays installed for the rest of the test. */
-export async function fakeClock(page) {
+/** Opens a page (as `open`) whose clock the test holds: every timer the page sets is faked from the start, and
+ *  once the page is up, time stops. A pause in the reader's typing then never ends unless the test moves time on
+ *  (`page.clock.runFor`), so what waits for that pause is tested however slow the machine is. */
+export async function openHoldingTime(page, url = './') {
   await page.clock.install();
-}
-
-/** Fires the timers that are due, then stops the page's clock (see `fakeClock`): a pause in the reader's typing
- *  never ends unless the test moves time on (`page.clock.runFor`), so what waits for that pause is tested
- *  however slow the machine is. */
-export async function holdTime(page) {
+  const problems = await open(page, url);
   await page.clock.pauseAt(Date.now() + 60_000);
+  return problems;
 }

@@ -1,7 +1,7 @@
 // Share links: the address carries the scenario, survives a reload and a copy, and tolerates bad parameters.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectMetric, fakeClock, holdTime, open, typeInto } from './helpers.mjs';
+import { expectMetric, open, openHoldingTime, typeInto } from './helpers.mjs';
 
 test('an edit is written into the address and survives a reload', async ({ page }) => {
   await open(page);
@@ -77,9 +77,7 @@ test('bad parameters are named in a notice; the good ones apply; unknown ones ar
 
 // The address waits for a pause in typing; these two check that waiting never loses or misplaces an edit.
 test('Reset right after an edit still leaves that edit one step Back', async ({ page }) => {
-  await fakeClock(page);
-  await open(page);
-  await holdTime(page);
+  await openHoldingTime(page);
   await typeInto(page, '#tranche-0-amount', '22');
   await expectMetric(page, 'investment_total', '57000000000');
   await page.getByRole('button', { name: 'Reset to reported' }).click();
@@ -91,10 +89,8 @@ test('Reset right after an edit still leaves that edit one step Back', async ({ 
 });
 
 test('leaving the page right after an edit leaves the address current', async ({ page }) => {
-  await fakeClock(page);
-  await open(page);
   // The reader's pause never ends: only leaving the page can write the edit.
-  await holdTime(page);
+  await openHoldingTime(page);
   await typeInto(page, '#tranche-0-amount', '22');
   await expectMetric(page, 'investment_total', '57000000000');
   expect(await page.evaluate(() => location.search)).not.toMatch(/t1=/);
@@ -115,12 +111,10 @@ test('leaving the page right after an edit leaves the address current', async ({
 });
 
 test('Back right after an edit does not write that edit over the earlier entry', async ({ page }) => {
-  await fakeClock(page);
-  await open(page, './?v=1&t1=~20B');
+  await openHoldingTime(page, './?v=1&t1=~20B');
   await page.evaluate(() => history.pushState(null, '', '?v=1&t1=~30B'));
   await page.evaluate(() => dispatchEvent(new PopStateEvent('popstate')));
   await expectMetric(page, 'investment_total', '65000000000');
-  await holdTime(page);
   await typeInto(page, '#tranche-0-amount', '40');
   await expectMetric(page, 'investment_total', '75000000000');
   await page.goBack();

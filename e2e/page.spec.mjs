@@ -1,7 +1,7 @@
 // The calculator page as a reader uses it: run once at / and once under /tools/deal/.
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { expectMetric, fakeClock, holdTime, metric, open, typeInto } from './helpers.mjs';
+import { expectMetric, metric, open, openHoldingTime, typeInto } from './helpers.mjs';
 
 test('shows the reported deal with its headline totals', async ({ page }) => {
   const problems = await open(page);
@@ -112,8 +112,7 @@ test('a keyboard-only reader can edit a figure and read a chart', async ({ page 
 });
 
 test('a screen reader hears the new totals once the reader pauses, not once per key', async ({ page }) => {
-  await fakeClock(page);
-  await open(page);
+  await openHoldingTime(page);
   const region = page.locator('#totals-announcement');
   await expect(region).toHaveAttribute('aria-live', 'polite');
   await expect(region).toContainText('Amazon invests in OpenAI: $50B');
@@ -122,7 +121,6 @@ test('a screen reader hears the new totals once the reader pauses, not once per 
     new MutationObserver(() => { window.__announcements += 1; })
       .observe(document.getElementById('totals-announcement'), { childList: true, characterData: true, subtree: true });
   });
-  await holdTime(page);
   await typeInto(page, '#tranche-0-amount', '1234');
   await expectMetric(page, 'investment_total', '1269000000000');
   // Until the reader pauses, the region keeps what it said.
