@@ -1,6 +1,10 @@
 //! Mounts the calculator. Everything else lives in the library.
 
 #[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     deal_calculator::view::start();
 }
