@@ -1,6 +1,7 @@
 // The calculator page as a reader uses it: run once at / and once under /tools/deal/.
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expectMetric, metric, open, openHoldingTime, typeInto } from './helpers.mjs';
 
 test('shows the reported deal with its headline totals', async ({ page }) => {
@@ -180,6 +181,36 @@ test('dark mode renders dark', async ({ page }) => {
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(18, 20, 24)');
   await expectMetric(page, 'investment_total', '50000000000');
+});
+
+test("a chart's numbers download as CSV: every period, exact, for the scenario shown", async ({ page }) => {
+  await open(page, './?t1=~20B');
+  const save = async (id) => {
+    const chart = page.locator(`#${id}`);
+    await chart.getByText('Show the numbers as a table').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      chart.getByRole('link', { name: 'Download every period as CSV' }).click(),
+    ]);
+    const text = readFileSync(await download.path(), 'utf8');
+    // The byte-order mark is what makes Excel read the file as UTF-8.
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const rows = text.slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+    return { name: download.suggestedFilename(), rows, shown: await chart.locator('tbody tr').count() };
+  };
+
+  const cumulative = await save('chart-cumulative');
+  expect(cumulative.name).toBe('amazon-openai-cumulative.csv');
+  const investment = cumulative.rows[0].indexOf("Amazon's investment (US$)");
+  expect(investment).toBeGreaterThan(0);
+  // Every month, where the table lists year ends; the last is the scenario's total, to the dollar.
+  expect(cumulative.rows.length - 1).toBeGreaterThan(cumulative.shown * 6);
+  expect(cumulative.rows.at(-1)[investment]).toBe('55000000000');
+
+  const compute = await save('chart-compute');
+  expect(compute.name).toBe('amazon-openai-compute.csv');
+  expect(compute.rows[0]).toEqual(['Period', 'Energy used (TWh)', 'GW online at year end (GW)']);
+  expect(compute.rows).toContainEqual(['2029', '14.016', '2']);
 });
 
 test('the compute chart names its unit and tells GW online in its tooltip', async ({ page }) => {

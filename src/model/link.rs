@@ -240,8 +240,17 @@ fn join_fields(fields: &[String]) -> Option<String> {
 /// Labels keep letters, digits and a few safe marks as they are; spaces become `+`; everything else is
 /// percent-encoded UTF-8, so a label can never end a field or a parameter early.
 fn escape_label(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    for byte in label.bytes() {
+    escape(label, "+")
+}
+
+/// Text for a `data:` URL: escaped as labels are, except that a space is `%20`, since `+` means itself there.
+pub fn percent_encode(text: &str) -> String {
+    escape(text, "%20")
+}
+
+fn escape(text: &str, space: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
         match byte {
             b'A'..=b'Z'
             | b'a'..=b'z'
@@ -254,7 +263,7 @@ fn escape_label(label: &str) -> String {
             | b'!'
             | b'*'
             | b'\'' => out.push(char::from(byte)),
-            b' ' => out.push('+'),
+            b' ' => out.push_str(space),
             _ => {
                 let _ = write!(out, "%{byte:02X}");
             }

@@ -73,6 +73,16 @@ pub struct ChartData {
     pub notes: Vec<(usize, String)>,
     /// Which categories the table view lists (all for yearly charts, year ends for monthly ones).
     pub table_rows: Vec<usize>,
+    /// A column the table and the CSV list beside the series, not drawn (GW online at year end).
+    pub extra: Option<Column>,
+}
+
+/// One value per category, in a unit of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub heading: String,
+    pub unit: ValueUnit,
+    pub values: Vec<Decimal>,
 }
 
 const AGREEMENT_CLASSES: [&str; 8] = [
@@ -165,6 +175,7 @@ pub fn cumulative(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         markers: Vec::new(),
         notes: Vec::new(),
         table_rows,
+        extra: None,
     }
 }
 
@@ -232,6 +243,7 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         unit: ValueUnit::Money,
         x_ticks: categories.iter().cloned().enumerate().collect(),
         table_rows: (0..categories.len()).collect(),
+        extra: None,
         categories,
         series,
         markers,
@@ -305,11 +317,12 @@ pub fn commitments(scenario: &Scenario, _outcome: &Outcome) -> ChartData {
         markers: Vec::new(),
         notes: Vec::new(),
         table_rows: vec![0],
+        extra: None,
     }
 }
 
 /// Chart 4: compute over time: energy per year (bars), and GW online at each year's end in the table.
-pub fn compute(scenario: &Scenario, outcome: &Outcome) -> (ChartData, Vec<Decimal>) {
+pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
     let years = outcome.schedule.by_year().unwrap_or_default();
     let utilisation = scenario.compute.utilisation.fraction();
     // GW-months × 730 h (8,760 / 12) × utilisation = GWh; / 1,000 = TWh.
@@ -339,12 +352,30 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> (ChartData, Vec<Decima
         format::share(utilisation),
         ValueUnit::TerawattHours.format(full)
     );
-    let chart = ChartData {
+    let notes = online
+        .iter()
+        .enumerate()
+        .map(|(i, gw)| {
+            (
+                i,
+                format!(
+                    "GW online at year end: {}",
+                    ValueUnit::Gigawatts.format(*gw)
+                ),
+            )
+        })
+        .collect();
+    ChartData {
         title: "Compute: energy per year and GW online".into(),
         description,
         unit: ValueUnit::TerawattHours,
         x_ticks: categories.iter().cloned().enumerate().collect(),
         table_rows: (0..categories.len()).collect(),
+        extra: Some(Column {
+            heading: "GW online at year end".into(),
+            unit: ValueUnit::Gigawatts,
+            values: online,
+        }),
         categories,
         series: vec![Series {
             name: "Energy used".into(),
@@ -353,21 +384,8 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> (ChartData, Vec<Decima
             values: energy,
         }],
         markers: Vec::new(),
-        notes: online
-            .iter()
-            .enumerate()
-            .map(|(i, gw)| {
-                (
-                    i,
-                    format!(
-                        "GW online at year end: {}",
-                        ValueUnit::Gigawatts.format(*gw)
-                    ),
-                )
-            })
-            .collect(),
-    };
-    (chart, online)
+        notes,
+    }
 }
 
 #[cfg(test)]
@@ -431,7 +449,8 @@ mod tests {
     #[test]
     fn compute_energy_reaches_full_capacity() {
         let (scenario, outcome) = reported();
-        let (chart, online) = compute(&scenario, &outcome);
+        let chart = compute(&scenario, &outcome);
+        let online = chart.extra.clone().unwrap().values;
         assert!(chart
             .notes
             .iter()

@@ -3,3 +3,4 @@
 
 pub mod axis;
 pub mod charts;
+pub mod csv;

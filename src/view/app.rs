@@ -304,23 +304,15 @@ struct ChartSet {
     yearly: Rc<charts::ChartData>,
     commitments: Rc<charts::ChartData>,
     compute: Rc<charts::ChartData>,
-    online: Rc<Vec<String>>,
 }
 
 impl ChartSet {
     fn new(scenario: &Scenario, outcome: &Outcome) -> ChartSet {
-        let (compute, online) = charts::compute(scenario, outcome);
         ChartSet {
             cumulative: Rc::new(charts::cumulative(scenario, outcome)),
             yearly: Rc::new(charts::yearly_spend(scenario, outcome)),
             commitments: Rc::new(charts::commitments(scenario, outcome)),
-            compute: Rc::new(compute),
-            online: Rc::new(
-                online
-                    .into_iter()
-                    .map(|gw| charts::ValueUnit::Gigawatts.format(gw))
-                    .collect(),
-            ),
+            compute: Rc::new(charts::compute(scenario, outcome)),
         }
     }
 
@@ -336,8 +328,7 @@ impl ChartSet {
                 html! { <ShareBar key="commitments" id="chart-commitments" data={self.commitments.clone()} /> }
             }
             ChartChoice::Compute => html! {
-                <BarChart key="compute" id="chart-compute" data={self.compute.clone()}
-                    extra_column={Some((AttrValue::from("GW online at year end"), self.online.clone()))} />
+                <BarChart key="compute" id="chart-compute" data={self.compute.clone()} />
             },
         }
     }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::browser::{self, WidthObserver};
 use crate::plot::axis::{coordinate, line_path, Axis};
 use crate::plot::charts::{ChartData, ValueUnit};
+use crate::plot::csv;
 
 const HEIGHT: f64 = 280.0;
 const MARGIN_LEFT: f64 = 58.0;
@@ -125,9 +126,6 @@ pub struct ChartProps {
     pub data: Rc<ChartData>,
     /// The element id prefix.
     pub id: AttrValue,
-    /// An extra table column (e.g. GW online), with its heading, one value per category, already formatted.
-    #[prop_or_default]
-    pub extra_column: Option<(AttrValue, Rc<Vec<String>>)>,
 }
 
 fn legend(data: &ChartData) -> Html {
@@ -146,11 +144,12 @@ fn legend(data: &ChartData) -> Html {
 #[derive(Properties, PartialEq)]
 struct TableProps {
     data: Rc<ChartData>,
-    extra: Option<(AttrValue, Rc<Vec<String>>)>,
+    /// The CSV's file name, without `.csv`.
+    file: AttrValue,
 }
 
-/// The chart's numbers as a table behind a disclosure. Rows exist only while it is open, so edits do not pay
-/// for a table nobody is reading.
+/// The chart's numbers as a table behind a disclosure, with every period as CSV. Rows and the CSV exist only
+/// while it is open, so edits do not pay for a table nobody is reading.
 #[component]
 fn ChartTable(props: &TableProps) -> Html {
     let open = use_state(|| false);
@@ -161,18 +160,21 @@ fn ChartTable(props: &TableProps) -> Html {
         })
     };
     let data = &props.data;
-    let extra = props.extra.as_ref();
+    let extra = data.extra.as_ref();
     html! {
         <details class="chart-table" {ontoggle}>
             <summary>{ "Show the numbers as a table" }</summary>
             if *open {
+                <a class="download" href={csv::data_url(&csv::chart_csv(data))} download={format!("{}.csv", props.file)}>
+                    { "Download every period as CSV" }
+                </a>
                 <div class="table-scroll">
                     <table>
                         <caption>{ data.title.clone() }</caption>
                         <thead><tr>
                             <th scope="col">{ if data.categories.len() == 1 { "" } else { "Period" } }</th>
                             { for data.series.iter().map(|s| html! { <th scope="col">{ s.name.clone() }</th> }) }
-                            if let Some((heading, _)) = extra { <th scope="col">{ heading.clone() }</th> }
+                            if let Some(extra) = extra { <th scope="col">{ extra.heading.clone() }</th> }
                         </tr></thead>
                         <tbody>
                             { for data.table_rows.iter().map(|row| html! {
@@ -181,7 +183,7 @@ fn ChartTable(props: &TableProps) -> Html {
                                     { for data.series.iter().map(|s| html! {
                                         <td>{ s.values.get(*row).map(|v| data.unit.format(*v)).unwrap_or_default() }</td>
                                     }) }
-                                    if let Some((_, values)) = extra { <td>{ values.get(*row).cloned().unwrap_or_default() }</td> }
+                                    if let Some(extra) = extra { <td>{ extra.values.get(*row).map(|v| extra.unit.format(*v)).unwrap_or_default() }</td> }
                                 </tr>
                             }) }
                         </tbody>
@@ -237,7 +239,8 @@ fn y_axis(axis: &Axis, data: &ChartData, width: f64, plot_bottom: f64) -> Html {
     html! {
         <g class="axis y-axis">
             if let Some(unit) = unit {
-                <text class="axis-unit" x={coordinate(MARGIN_LEFT - 6.0)} y={coordinate(MARGIN_TOP - 2.0)} text-anchor="end">{ unit }</text>
+                // Above the plot, where the axis starts, so it never sits on the top tick's label.
+                <text class="axis-unit" x={coordinate(MARGIN_LEFT)} y={coordinate(MARGIN_TOP - 7.0)}>{ unit }</text>
             }
             { for axis.ticks.iter().map(|tick| {
                 let y = axis.position(*tick, plot_bottom, MARGIN_TOP);
@@ -275,7 +278,7 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
                 <span class="visually-hidden" id={format!("{id}-keys")}>{ "Use the arrow keys to read the values." }</span>
                 <span class="visually-hidden" aria-live="polite">{ live }</span>
             </div>
-            <ChartTable data={props.data.clone()} extra={props.extra_column.clone()} />
+            <ChartTable data={props.data.clone()} file={format!("amazon-openai-{}", id.trim_start_matches("chart-"))} />
         </figure>
     }
 }
