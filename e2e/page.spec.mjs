@@ -209,7 +209,7 @@ test("a chart's numbers download as CSV: every period, exact, for the scenario s
 
   const compute = await save('chart-compute');
   expect(compute.name).toBe('amazon-openai-compute.csv');
-  expect(compute.rows[0]).toEqual(['Period', 'Energy used (TWh)', 'GW online at year end (GW)']);
+  expect(compute.rows[0]).toEqual(['Period', 'Energy used (TWh)', 'Capacity online at year end (GW)']);
   expect(compute.rows).toContainEqual(['2029', '14.016', '2']);
 });
 
@@ -217,6 +217,14 @@ test('the compute chart names its unit and tells GW online in its tooltip', asyn
   await open(page);
   const chart = page.locator('#chart-compute');
   await expect(chart.locator('.axis-unit')).toHaveText('TWh');
+  // The unit sits above the plot, clear of the top tick's label.
+  const unit = await chart.locator('.axis-unit').boundingBox();
+  const ticks = await chart.locator('.y-axis text:not(.axis-unit)').evaluateAll((texts) =>
+    texts.map((t) => t.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+  const top = ticks.reduce((a, b) => (b.y < a.y ? b : a));
+  const apart = unit.x >= top.x + top.width || top.x >= unit.x + unit.width
+    || unit.y >= top.y + top.height || top.y >= unit.y + unit.height;
+  expect(apart).toBe(true);
   await chart.locator('.chart-surface').focus();
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');

@@ -372,7 +372,7 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         x_ticks: categories.iter().cloned().enumerate().collect(),
         table_rows: (0..categories.len()).collect(),
         extra: Some(Column {
-            heading: "GW online at year end".into(),
+            heading: "Capacity online at year end".into(),
             unit: ValueUnit::Gigawatts,
             values: online,
         }),

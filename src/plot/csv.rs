@@ -40,8 +40,8 @@ pub fn chart_csv(data: &ChartData) -> String {
     out
 }
 
-/// The CSV as a link target, so a plain `<a download>` saves it: no script runs on the click, and it works
-/// inside a sandboxed embed that allows downloads.
+/// The CSV as a link target, so a plain `<a download>` saves it: no click handler or Blob code to ship, and it
+/// works inside a sandboxed embed that allows downloads.
 pub fn data_url(csv: &str) -> String {
     format!("data:text/csv;charset=utf-8,{}", percent_encode(csv))
 }
@@ -169,9 +169,10 @@ mod tests {
 
     #[test]
     fn the_link_is_percent_encoded_utf8() {
+        // `#` would end the URL and `%` start an escape; `+` is itself here, not a space.
         assert_eq!(
-            data_url("\u{feff}a b,−\r\n"),
-            "data:text/csv;charset=utf-8,%EF%BB%BFa%20b%2C%E2%88%92%0D%0A"
+            data_url("\u{feff}a b,−\r\n#%\"+'"),
+            "data:text/csv;charset=utf-8,%EF%BB%BFa%20b%2C%E2%88%92%0D%0A%23%25%22%2B'"
         );
     }
 }

@@ -167,6 +167,8 @@ fn ChartTable(props: &TableProps) -> Html {
             if *open {
                 <a class="download" href={csv::data_url(&csv::chart_csv(data))} download={format!("{}.csv", props.file)}>
                     { "Download every period as CSV" }
+                    // Four charts, four such links: the name says which one a screen reader's link list means.
+                    <span class="visually-hidden">{ format!(": {}", data.title) }</span>
                 </a>
                 <div class="table-scroll">
                     <table>
