@@ -22,6 +22,12 @@ test('the host script sizes the iframe to its content, and follows it when it gr
   // No inner scrollbar: the document fits the frame.
   const fits = await inner.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight);
   expect(fits).toBe(true);
+  // The numbers download from inside the frame too: the snippet's sandbox allows downloads.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    frame.getByRole('link', { name: /Download every period as CSV/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('amazon-openai-cumulative.csv');
 
   // The compact view: totals, a chart, key inputs and a link to the full calculator with the scenario.
   await typeInto(frame, '#embed-upfront', '25');
