@@ -77,6 +77,17 @@ pub struct ChartData {
     pub extra: Option<Column>,
 }
 
+impl ChartData {
+    /// The heading over the categories in the table and the CSV: none for a chart of one bar.
+    pub fn category_heading(&self) -> &'static str {
+        if self.categories.len() == 1 {
+            ""
+        } else {
+            "Period"
+        }
+    }
+}
+
 /// One value per category, in a unit of its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Column {

@@ -12,12 +12,7 @@ use crate::model::link::percent_encode;
 /// a header row with each column's unit, then one row per period. Lines end in CRLF, as RFC 4180 has them.
 pub fn chart_csv(data: &ChartData) -> String {
     let mut out = String::from("\u{feff}");
-    let corner = if data.categories.len() == 1 {
-        ""
-    } else {
-        "Period"
-    };
-    push_text(&mut out, corner, "");
+    push_text(&mut out, data.category_heading(), "");
     for series in &data.series {
         out.push(',');
         push_text(&mut out, &series.name, unit_suffix(data.unit));

@@ -174,7 +174,7 @@ fn ChartTable(props: &TableProps) -> Html {
                     <table>
                         <caption>{ data.title.clone() }</caption>
                         <thead><tr>
-                            <th scope="col">{ if data.categories.len() == 1 { "" } else { "Period" } }</th>
+                            <th scope="col">{ data.category_heading() }</th>
                             { for data.series.iter().map(|s| html! { <th scope="col">{ s.name.clone() }</th> }) }
                             if let Some(extra) = extra { <th scope="col">{ extra.heading.clone() }</th> }
                         </tr></thead>
