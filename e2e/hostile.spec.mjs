@@ -49,8 +49,8 @@ test('without JavaScript the reported figures are still there', async ({ browser
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('http://127.0.0.1:4173/');
-  await expect(page.locator('[data-static-metric="investment_total"] dd')).toHaveText('$50B');
-  await expect(page.locator('[data-static-metric="infrastructure_total"] dd')).toHaveText('$138B');
+  await expect(page.locator('[data-static-metric="investment_total"] dd:first-of-type')).toHaveText('$50B');
+  await expect(page.locator('[data-static-metric="infrastructure_total"] dd:first-of-type')).toHaveText('$138B');
   await expect(page.getByText('The interactive calculator needs JavaScript and WebAssembly')).toBeVisible();
   await context.close();
 });
@@ -82,7 +82,7 @@ test('if the WebAssembly cannot load, the static figures and the note stay', asy
   await page.route('**/*.wasm', (route) => route.abort());
   await page.goto('./');
   await expect(page.locator('html')).toHaveClass(/no-wasm/);
-  await expect(page.locator('[data-static-metric="investment_total"] dd')).toHaveText('$50B');
+  await expect(page.locator('[data-static-metric="investment_total"] dd:first-of-type')).toHaveText('$50B');
   await expect(page.getByText('The interactive calculator needs JavaScript and WebAssembly')).toBeVisible();
 });
 

@@ -11,8 +11,8 @@ test('shows the reported deal with its headline totals', async ({ page }) => {
   await expectMetric(page, 'infrastructure_total', '138000000000');
   await expectMetric(page, 'amazon_net_nominal', '88000000000');
   await expectMetric(page, 'runway_months', '75');
-  await expect(metric(page, 'investment_total').locator('dd')).toHaveText('$50B');
-  await expect(metric(page, 'expansion_per_year').locator('dd')).toHaveText('$12.5B/yr');
+  await expect(metric(page, 'investment_total').locator('dd:first-of-type')).toHaveText('$50B');
+  await expect(metric(page, 'expansion_per_year').locator('dd:first-of-type')).toHaveText('$12.5B/yr');
   await expect(page.getByRole('heading', { name: 'Deal terms without a figure' })).toBeVisible();
   await expect(page.getByText('Stateful Runtime Environment')).toBeVisible();
   expect(problems).toEqual([]);
@@ -44,6 +44,26 @@ test('an edit in each group changes the totals and a chart', async ({ page }) =>
   await typeInto(page, '#assumption-rate', '12');
   await expect(metric(page, 'investment_pv')).not.toHaveAttribute('data-value', pv);
   expect(problems).toEqual([]);
+});
+
+test('a changed figure shows the reported one beside it, and nothing below it moves', async ({ page }) => {
+  // On a phone the totals sit above the inputs, so a figure that grew a line would push the field being typed in.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  const was = (key) => metric(page, key).locator('dd.was');
+  const top = () => page.locator('#tranche-0-amount').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  await expect(was('investment_total')).toHaveText('');
+  const before = await top();
+
+  await typeInto(page, '#tranche-0-amount', '20');
+  await expectMetric(page, 'investment_total', '55000000000');
+  await expect(was('investment_total')).toHaveText('as reported: $50B');
+  await expect(was('runway_months')).toHaveText('as reported: 75 months');
+  await expect(was('infrastructure_total')).toHaveText('');
+  expect(await top()).toBe(before);
+
+  await page.getByRole('button', { name: 'Reset to reported' }).click();
+  await expect(was('investment_total')).toHaveText('');
 });
 
 test('adding and removing a tranche', async ({ page }) => {

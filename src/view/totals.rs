@@ -2,11 +2,14 @@
 //! read numbers, not formatted text; a polite live region tells screen readers what an edit changed.
 
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 use yew::prelude::*;
 
 use crate::model::format;
 use crate::model::metrics::{MetricKey, Metrics};
+use crate::model::scenario::Scenario;
+use crate::model::Outcome;
 
 /// The figures a reader sees first, in order.
 pub const HEADLINE: [MetricKey; 8] = [
@@ -48,12 +51,29 @@ pub struct TotalsProps {
 
 fn metric_tile(metrics: &Metrics, key: MetricKey) -> Html {
     let value = metrics.get(key);
+    let shown = format::metric(key, value);
+    let reported = format::metric(key, reported_metrics().get(key));
+    // Compared as shown, so a figure that rounds to the reported one does not say "as reported" beside itself.
+    // The line is always there, empty while the figure matches, so a figure that starts to differ as the reader
+    // types moves nothing below it (the inputs, on a phone).
+    let was = (shown != reported).then(|| format!("as reported: {reported}"));
     html! {
         <div class="metric" data-metric={key.key()} data-value={value.map(|v| v.normalize().to_string()).unwrap_or_default()}>
             <dt>{ key.label() }</dt>
-            <dd>{ format::metric(key, value) }</dd>
+            <dd>{ shown }</dd>
+            <dd class="was" aria-hidden={was.is_none().then_some("true")}>{ was.unwrap_or_default() }</dd>
         </div>
     }
+}
+
+/// The reported deal's figures, computed once: each figure the reader's scenario changes shows them beside it.
+fn reported_metrics() -> &'static Metrics {
+    static REPORTED: LazyLock<Metrics> = LazyLock::new(|| {
+        Outcome::compute(Scenario::reported_deal())
+            .unwrap_or_else(|_| Outcome::empty())
+            .metrics
+    });
+    &REPORTED
 }
 
 /// A grid of metrics.
