@@ -57,8 +57,8 @@ test('a changed figure shows the reported one beside it, and nothing below it mo
 
   await typeInto(page, '#tranche-0-amount', '20');
   await expectMetric(page, 'investment_total', '55000000000');
-  await expect(was('investment_total')).toHaveText('as reported: $50B');
-  await expect(was('runway_months')).toHaveText('as reported: 75 months');
+  await expect(was('investment_total')).toHaveText('reported: $50B');
+  await expect(was('runway_months')).toHaveText('reported: 75 months');
   await expect(was('infrastructure_total')).toHaveText('');
   expect(await top()).toBe(before);
 

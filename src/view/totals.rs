@@ -52,28 +52,39 @@ pub struct TotalsProps {
 fn metric_tile(metrics: &Metrics, key: MetricKey) -> Html {
     let value = metrics.get(key);
     let shown = format::metric(key, value);
-    let reported = format::metric(key, reported_metrics().get(key));
-    // Compared as shown, so a figure that rounds to the reported one does not say "as reported" beside itself.
+    // Compared as shown, so a figure that rounds to the reported one does not say "reported" beside itself.
     // The line is always there, empty while the figure matches, so a figure that starts to differ as the reader
     // types moves nothing below it (the inputs, on a phone).
-    let was = (shown != reported).then(|| format!("as reported: {reported}"));
+    let was = reported_line(key).filter(|(reported, _)| *reported != shown);
     html! {
         <div class="metric" data-metric={key.key()} data-value={value.map(|v| v.normalize().to_string()).unwrap_or_default()}>
             <dt>{ key.label() }</dt>
             <dd>{ shown }</dd>
-            <dd class="was" aria-hidden={was.is_none().then_some("true")}>{ was.unwrap_or_default() }</dd>
+            <dd class="was" aria-hidden={was.is_none().then_some("true")}>{ was.map(|(_, line)| line.as_str()).unwrap_or_default() }</dd>
         </div>
     }
 }
 
-/// The reported deal's figures, computed once: each figure the reader's scenario changes shows them beside it.
-fn reported_metrics() -> &'static Metrics {
-    static REPORTED: LazyLock<Metrics> = LazyLock::new(|| {
-        Outcome::compute(Scenario::reported_deal())
+/// A figure of the reported deal as shown, and the line that says so under a changed figure. Built once, on the
+/// first render, rather than formatted again for every figure on every keystroke.
+fn reported_line(key: MetricKey) -> Option<&'static (String, String)> {
+    static REPORTED: LazyLock<Vec<(MetricKey, (String, String))>> = LazyLock::new(|| {
+        let metrics = Outcome::compute(Scenario::reported_deal())
             .unwrap_or_else(|_| Outcome::empty())
-            .metrics
+            .metrics;
+        MetricKey::ALL
+            .iter()
+            .map(|key| {
+                let shown = format::metric(*key, metrics.get(*key));
+                let line = format!("reported: {shown}");
+                (*key, (shown, line))
+            })
+            .collect()
     });
-    &REPORTED
+    REPORTED
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, texts)| texts)
 }
 
 /// A grid of metrics.
