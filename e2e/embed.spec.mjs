@@ -1,7 +1,7 @@
 // Embed mode in host pages on another origin: auto-height through our host script and through Pym.js, forged
 // messages ignored, and a sandboxed frame without allow-same-origin that still works.
 import { test, expect } from '@playwright/test';
-import { expectMetric, typeInto } from './helpers.mjs';
+import { expectMetric, openHoldingTime, typeInto } from './helpers.mjs';
 
 const frameHeight = (page, id = 'calculator') =>
   page.evaluate((id) => document.getElementById(id).getBoundingClientRect().height, id);
@@ -34,6 +34,22 @@ test('the host script sizes the iframe to its content, and follows it when it gr
   await expectMetric(frame, 'investment_total', '60000000000');
   await expect(frame.getByRole('link', { name: /Open full calculator/ })).toHaveAttribute('href', /\?v=1&t1=~25B$/);
   await expect(frame.getByRole('link', { name: /Open full calculator/ })).toHaveAttribute('target', '_blank');
+});
+
+test('the link to the full calculator carries what was typed just before it is pressed or reached', async ({ page }) => {
+  await openHoldingTime(page, 'http://localhost:4173/?embed=1');
+  const link = page.getByRole('link', { name: /Open full calculator/ });
+  // Time is held, so the pause after typing never ends: only pressing or reaching the link brings it up to date.
+  await typeInto(page, '#embed-upfront', '25');
+  await expectMetric(page, 'investment_total', '60000000000');
+  const [byPointer] = await Promise.all([page.waitForEvent('popup'), link.click()]);
+  await expect(byPointer).toHaveURL(/\?v=1&t1=~25B$/);
+
+  await typeInto(page, '#embed-upfront', '30');
+  await expectMetric(page, 'investment_total', '65000000000');
+  await link.focus();
+  const [byKeyboard] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
+  await expect(byKeyboard).toHaveURL(/\?v=1&t1=~30B$/);
 });
 
 test('a host script that loads late asks for the height and gets it', async ({ page }) => {

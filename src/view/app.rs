@@ -115,9 +115,10 @@ pub fn App(props: &AppProps) -> Html {
     // load, once the reader pauses after edits (so a burst of typing redraws them once rather than slowing every
     // key), and at once when the reader reaches for the share panel. Whenever they catch up, they take the
     // scenario as it is then, never one queued before a later edit.
-    let latest = use_mut_ref(|| (scenario.clone(), outcome.clone()));
-    *latest.borrow_mut() = (scenario.clone(), outcome.clone());
-    let charted = use_state(|| None::<(Rc<Scenario>, Rc<Outcome>)>);
+    let shown: Shown = (scenario.clone(), outcome.clone(), metrics.clone());
+    let latest = use_mut_ref(|| shown.clone());
+    *latest.borrow_mut() = shown;
+    let charted = use_state(|| None::<Shown>);
     let catch_up = {
         let charted = charted.clone();
         let latest = latest.clone();
@@ -154,10 +155,10 @@ pub fn App(props: &AppProps) -> Html {
     let settled = use_memo((*charted).clone(), |charted| {
         charted
             .as_ref()
-            .map(|(scenario, outcome)| Settled::new(scenario, outcome))
+            .map(|(scenario, outcome, metrics)| Settled::new(scenario, outcome, metrics.clone()))
     });
-    // Until the first catch-up, the share link and the live region hold what is shown. The link is encoded
-    // only where the share panel is built, not in the first render.
+    // Until the first catch-up, the links (the share panel's, the embed's to the full page) and the live region
+    // hold what is shown. The link is encoded only where one is built: not in the full page's first render.
     let shared_query = || {
         (*settled).as_ref().map_or_else(
             || AttrValue::from(link::encode(&scenario)),
@@ -198,14 +199,12 @@ pub fn App(props: &AppProps) -> Html {
 
     if display.mode == Mode::Embed {
         let chart = render_chart(display.chart);
-        // The embed's link to the full page is followed at once, so it always carries the current scenario.
-        let query = AttrValue::from(link::encode(&scenario));
         return html! {
             <>
                 <LinkNotice problems={props.problems.clone()} />
-                <EmbedView scenario={scenario} metrics={metrics} {announced} chart={chart}
-                    controls={display.controls == Controls::Shown} {query}
-                    on_edit={on_edit} generation={generation} />
+                <EmbedView scenario={scenario.clone()} metrics={metrics} {announced} chart={chart}
+                    controls={display.controls == Controls::Shown} query={shared_query()}
+                    catch_up={(*catch_up).clone()} on_edit={on_edit} generation={generation} />
             </>
         };
     }
@@ -280,6 +279,9 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// A scenario with its outcome and metrics, as the memo in [`App`] computed them.
+type Shown = (Rc<Scenario>, Rc<Outcome>, Rc<Metrics>);
+
 /// The parts of the page that follow the scenario once the reader pauses (see `catch_up` in [`App`]), computed
 /// together each time they catch up: the charts, the share link and the live region's figures.
 struct Settled {
@@ -289,11 +291,11 @@ struct Settled {
 }
 
 impl Settled {
-    fn new(scenario: &Scenario, outcome: &Outcome) -> Settled {
+    fn new(scenario: &Scenario, outcome: &Outcome, metrics: Rc<Metrics>) -> Settled {
         Settled {
             charts: ChartSet::new(scenario, outcome),
             query: AttrValue::from(link::encode(scenario)),
-            metrics: Rc::new(outcome.metrics.clone()),
+            metrics,
         }
     }
 }

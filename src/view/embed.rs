@@ -27,7 +27,11 @@ pub struct EmbedProps {
     pub announced: Rc<Metrics>,
     pub chart: Html,
     pub controls: bool,
+    /// The scenario's query as of the reader's last pause in typing, without `?`.
     pub query: AttrValue,
+    /// Brings `query` up to the scenario as it is now, as the share panel does: the link to the full calculator
+    /// catches up when a pointer presses it or the focus reaches it, before it is followed.
+    pub catch_up: Callback<()>,
     pub on_edit: Callback<Edit>,
     pub generation: u32,
 }
@@ -59,7 +63,8 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
         <div class="embed">
             <header class="embed-head">
                 <h1>{ "Amazon–OpenAI deal, by the numbers" }</h1>
-                <a class="open-full" href={scenario_address(&props.query)} target="_blank" rel="noopener">
+                <a class="open-full" href={scenario_address(&props.query)} target="_blank" rel="noopener"
+                    onpointerdown={props.catch_up.reform(|_| ())} onfocus={props.catch_up.reform(|_| ())}>
                     { "Open full calculator" }<span aria-hidden="true">{ " ↗" }</span>
                     <span class="visually-hidden">{ " (opens in a new tab)" }</span>
                 </a>
