@@ -2,6 +2,7 @@
 //! that fields and share links write ("22.4B", "2026-03", "7y"). Display text rounds to three significant
 //! digits; tokens never round, so that a token parses back to the very same value.
 
+use crate::model::arith::Checked;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::metrics::{MetricKey, Unit};
@@ -42,14 +43,14 @@ fn significant(value: Decimal, digits: u32) -> Decimal {
     // Round to tens, hundreds, …: 999,600,000 to three digits is 1,000,000,000.
     let mut unit = Decimal::ONE;
     for _ in 0..places.unsigned_abs().min(28) {
-        unit = unit.saturating_mul(Decimal::TEN);
+        unit = unit.times_or_bound(Decimal::TEN);
     }
     value
         .checked_div(unit)
         .map(|scaled| {
             scaled
                 .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
-                .saturating_mul(unit)
+                .times_or_bound(unit)
         })
         .unwrap_or(value)
         .normalize()
@@ -174,7 +175,7 @@ pub fn share(fraction: Decimal) -> String {
     format!(
         "{}%",
         group_thousands(significant(
-            fraction.saturating_mul(Decimal::ONE_HUNDRED),
+            fraction.times_or_bound(Decimal::ONE_HUNDRED),
             3
         ))
     )

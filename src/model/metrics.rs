@@ -3,6 +3,7 @@
 //! Keys are public: the page writes them as `data-metric`, tests and link fixtures read them. Never rename one;
 //! add a new key instead. A figure that cannot be computed (a division by zero) is `None` and shows as "—".
 
+use crate::model::arith::Checked;
 use rust_decimal::Decimal;
 
 use super::scenario::Scenario;
@@ -166,8 +167,8 @@ impl Metrics {
         // GW × 8,760 h × utilisation = GWh; / 1,000 = TWh. Capacity is facility power, so PUE is already in it.
         let energy = capacity
             .value()
-            .checked_mul(Decimal::from(8_760u16))
-            .and_then(|gwh| gwh.checked_mul(compute.utilisation.fraction()))
+            .times(Decimal::from(8_760u16))
+            .and_then(|gwh| gwh.times(compute.utilisation.fraction()))
             .and_then(|gwh| gwh.checked_div(Decimal::from(1_000u16)))
             .ok_or_else(overflow)?;
         // TWh × 1,000,000 MWh per TWh × $/MWh.
@@ -180,13 +181,13 @@ impl Metrics {
         // Facility watts over watts per accelerator at the facility (server power × PUE).
         let accelerators = capacity
             .value()
-            .checked_mul(Decimal::from(1_000_000_000u32))
+            .times(Decimal::from(1_000_000_000u32))
             .and_then(|watts| {
                 watts.checked_div(
                     compute
                         .accelerator_power
                         .value()
-                        .checked_mul(compute.pue.ratio())?,
+                        .times(compute.pue.ratio())?,
                 )
             })
             .map(|count| count.floor())
@@ -224,7 +225,7 @@ impl Metrics {
         };
         let runway = investment
             .checked_ratio(context.burn_per_year)
-            .and_then(|years| years.checked_mul(Decimal::from(12u8)))
+            .and_then(|years| years.times(Decimal::from(12u8)))
             .map(|months| months.round_dp(2).normalize());
 
         use MetricKey::*;
@@ -297,18 +298,18 @@ const FACTOR_DECIMALS: u32 = 14;
 /// ```
 pub fn present_value(flows: &[Money], rate: Decimal, first_period: u32) -> Option<Money> {
     let step = Decimal::ONE
-        .checked_div(Decimal::ONE.checked_add(rate)?)?
+        .checked_div(Decimal::ONE.plus(rate)?)?
         .round_dp(FACTOR_DECIMALS);
     let mut factor = Decimal::ONE;
     for _ in 0..first_period {
-        factor = factor.checked_mul(step)?.round_dp(FACTOR_DECIMALS);
+        factor = factor.times(step)?.round_dp(FACTOR_DECIMALS);
     }
     let mut sum = Money::ZERO;
     for flow in flows {
         if !flow.is_zero() {
             sum = sum.checked_add(flow.checked_scale(factor)?)?;
         }
-        factor = factor.checked_mul(step)?.round_dp(FACTOR_DECIMALS);
+        factor = factor.times(step)?.round_dp(FACTOR_DECIMALS);
     }
     Some(sum)
 }

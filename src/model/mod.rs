@@ -18,6 +18,7 @@
     )
 )]
 
+pub mod arith;
 pub mod edit;
 pub mod format;
 pub mod link;

@@ -3,6 +3,7 @@
 //! Forms and share links go through the same functions, so "15B" means the same in both. Every failure is a
 //! [`ParseError`] whose message says what to type instead.
 
+use crate::model::arith::Checked;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -134,7 +135,7 @@ pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
         Scale::Billions => MAX_AMOUNT,
     };
     let dollars = number
-        .checked_mul(multiplier)
+        .times(multiplier)
         .ok_or(ParseError::AmountOutOfRange {
             max: max_label(scale),
         })?;
@@ -174,7 +175,7 @@ pub fn parse_gigawatts(text: &str) -> Result<Gigawatts, ParseError> {
             .checked_div(Decimal::from(1_000u32))
             .ok_or(ParseError::CapacityOutOfRange)?,
         "tw" => number
-            .checked_mul(Decimal::from(1_000u32))
+            .times(Decimal::from(1_000u32))
             .ok_or(ParseError::CapacityOutOfRange)?,
         _ => return Err(ParseError::NotANumber),
     };
@@ -325,9 +326,7 @@ pub fn parse_span(
     };
     let months = match unit {
         SpanUnit::Months => number,
-        SpanUnit::Years => number
-            .checked_mul(Decimal::from(12u8))
-            .ok_or_else(out_of_range)?,
+        SpanUnit::Years => number.times(Decimal::from(12u8)).ok_or_else(out_of_range)?,
     };
     if !months.fract().is_zero() {
         return Err(ParseError::TermOutOfRange {
@@ -393,7 +392,7 @@ pub fn parse_watts(text: &str) -> Result<Decimal, ParseError> {
     let watts = match unit.to_ascii_lowercase().as_str() {
         "" | "w" => number,
         "kw" => number
-            .checked_mul(Decimal::from(1_000u32))
+            .times(Decimal::from(1_000u32))
             .ok_or(ParseError::WattsOutOfRange)?,
         _ => return Err(ParseError::NotANumber),
     };

@@ -3,6 +3,7 @@
 //! [`Scenario::reported`] is the deal as reported (see `shared/deal-facts.md`); every default that the report does
 //! not give is an assumption, and [`Provenance`] says which is which and where each figure comes from.
 
+use crate::model::arith::Checked;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -280,7 +281,7 @@ impl Scenario {
                 burn_per_year: Money::billions(8),
                 total_commitments: Money::billions(600),
                 coreweave: Money::from_dollars(
-                    Decimal::new(224, 1).saturating_mul(Decimal::from(1_000_000_000u32)),
+                    Decimal::new(224, 1).times_or_bound(Decimal::from(1_000_000_000u32)),
                 ),
                 anthropic: Money::billions(8),
             },

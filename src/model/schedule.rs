@@ -5,6 +5,7 @@
 //! cent, minus the same for the month before. The parts therefore add up to the total exactly, whatever the
 //! curve, and no cent is lost or made. Expected tranche payments (amount × probability) are kept unrounded.
 
+use crate::model::arith::Checked;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::scenario::{Agreement, Curve, Scenario};
@@ -224,7 +225,7 @@ impl Schedule {
             sums.capacity_online = row.capacity_online;
             sums.capacity_months = sums
                 .capacity_months
-                .checked_add(row.capacity_online.value())
+                .plus(row.capacity_online.value())
                 .ok_or(ComputeError::Overflow)?;
         }
         Ok(years)
@@ -352,7 +353,7 @@ pub fn spread(agreement: &Agreement) -> Result<Vec<Money>, ComputeError> {
     for month in 0..months {
         let weight = weights.get(month / 12).copied().unwrap_or(Decimal::ZERO);
         cumulative_weight = cumulative_weight
-            .checked_add(weight)
+            .plus(weight)
             .ok_or(ComputeError::Overflow)?;
         let target = if cumulative_weight == total_weight {
             // The last month lands on the total exactly, whatever the rounding of the quotient.
@@ -379,7 +380,7 @@ pub fn spread(agreement: &Agreement) -> Result<Vec<Money>, ComputeError> {
 
 fn month_weight_total(weights: &[Decimal], months: usize) -> Result<Decimal, ComputeError> {
     (0..months).try_fold(Decimal::ZERO, |sum, month| {
-        sum.checked_add(weights.get(month / 12).copied().unwrap_or(Decimal::ZERO))
+        sum.plus(weights.get(month / 12).copied().unwrap_or(Decimal::ZERO))
             .ok_or(ComputeError::Overflow)
     })
 }

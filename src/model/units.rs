@@ -2,6 +2,7 @@
 //! never confused with a span of months. Operations exist only where they make sense, and every one that can
 //! overflow is checked.
 
+use crate::model::arith::Checked;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -33,7 +34,7 @@ impl Money {
 
     /// Whole billions: the unit the deal is reported in.
     pub fn billions(billions: i64) -> Money {
-        Money(Decimal::from(billions).saturating_mul(Decimal::from(1_000_000_000u32)))
+        Money(Decimal::from(billions).times_or_bound(Decimal::from(1_000_000_000u32)))
     }
 
     pub const fn dollars(self) -> Decimal {
@@ -45,16 +46,16 @@ impl Money {
     }
 
     pub fn checked_add(self, other: Money) -> Option<Money> {
-        self.0.checked_add(other.0).map(Money)
+        self.0.plus(other.0).map(Money)
     }
 
     pub fn checked_sub(self, other: Money) -> Option<Money> {
-        self.0.checked_sub(other.0).map(Money)
+        self.0.minus(other.0).map(Money)
     }
 
     /// The amount scaled by a plain factor (a probability, a weight share, a discount factor).
     pub fn checked_scale(self, factor: Decimal) -> Option<Money> {
-        self.0.checked_mul(factor).map(Money)
+        self.0.times(factor).map(Money)
     }
 
     /// How many times `other` fits in `self`; `None` when `other` is zero.
@@ -222,11 +223,11 @@ impl Gigawatts {
     }
 
     pub fn checked_add(self, other: Gigawatts) -> Option<Gigawatts> {
-        self.0.checked_add(other.0).map(Gigawatts)
+        self.0.plus(other.0).map(Gigawatts)
     }
 
     pub fn checked_scale(self, factor: Decimal) -> Option<Gigawatts> {
-        self.0.checked_mul(factor).map(Gigawatts)
+        self.0.times(factor).map(Gigawatts)
     }
 }
 
@@ -263,7 +264,7 @@ impl Share {
 
     /// The share as a percentage (0.6 is 60).
     pub fn as_percent(self) -> Decimal {
-        self.0.saturating_mul(Decimal::ONE_HUNDRED).normalize()
+        self.0.times_or_bound(Decimal::ONE_HUNDRED).normalize()
     }
 }
 

@@ -1,6 +1,7 @@
 //! What each chart shows, computed from a scenario and its outcome: series, categories, titles and the text a
 //! screen reader hears. The SVG components only place these on a grid.
 
+use crate::model::arith::Checked;
 use rust_decimal::Decimal;
 
 use crate::model::format;
@@ -341,8 +342,8 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         .iter()
         .map(|y| {
             y.capacity_months
-                .checked_mul(Decimal::from(730u16))
-                .and_then(|gwh| gwh.checked_mul(utilisation))
+                .times(Decimal::from(730u16))
+                .and_then(|gwh| gwh.times(utilisation))
                 .and_then(|gwh| gwh.checked_div(Decimal::from(1_000u16)))
                 .unwrap_or(Decimal::ZERO)
                 .round_dp(3)
