@@ -167,6 +167,43 @@ test('charts have tooltips on hover and a table behind them', async ({ page }) =
   await expect(chart.locator('table')).toContainText('AWS expansion');
 });
 
+test("the commitments table lists each commitment with its share, as the bar labels it", async ({ page }) => {
+  await open(page, './?coreweave=44.8B');
+  const chart = page.locator('#chart-commitments');
+  await chart.getByText('Show the numbers as a table').click();
+  const table = chart.getByRole('table', { name: "OpenAI's infrastructure commitments" });
+  await expect(table.getByRole('columnheader')).toHaveText(['Commitments', 'Share']);
+  await expect(table.getByRole('rowheader')).toHaveText(['AWS existing', 'AWS expansion', 'CoreWeave', 'Other commitments']);
+  // The reader's figure, not the reported one: $44.8B of $600B.
+  await expect(table.getByRole('row', { name: /CoreWeave/ })).toHaveText(/CoreWeave\s*\$44\.8B\s*7\.47%/);
+  await expect(table.getByRole('row', { name: /Other/ })).toHaveText(/\$417B\s*69\.5%/);
+});
+
+test('on a phone a wide table scrolls sideways by itself, by keyboard too, and keeps each row named', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  const chart = page.locator('#chart-cumulative');
+  await chart.getByText('Show the numbers as a table').click();
+  const region = chart.getByRole('region', { name: 'Cumulative money between Amazon and OpenAI' });
+  const overflow = await region.evaluate((e) => e.scrollWidth - e.clientWidth);
+  expect(overflow).toBeGreaterThan(0);
+  await region.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+  // The period stays at the region's left edge, in front of the columns scrolled under it.
+  const regionBox = await region.boundingBox();
+  const period = region.getByRole('rowheader', { name: 'Feb 2034' });
+  expect(Math.abs((await period.boundingBox()).x - regionBox.x)).toBeLessThan(1);
+  const hit = await period.evaluate((cell) => {
+    const box = cell.getBoundingClientRect();
+    return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === cell;
+  });
+  expect(hit).toBe(true);
+  // The page itself still does not scroll sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
 test("the app's files are named by their content, so a host can cache them for good", async ({ page, request }) => {
   await open(page);
   const names = await page.evaluate(() => [

@@ -28,6 +28,11 @@ impl ValueUnit {
         }
     }
 
+    /// The value at `index`, formatted; none past the end.
+    pub fn format_at(self, values: &[Decimal], index: usize) -> Option<String> {
+        values.get(index).map(|value| self.format(*value))
+    }
+
     /// A tick label: the same, shorter.
     pub fn tick(self, value: Decimal) -> String {
         match self {
@@ -86,6 +91,19 @@ impl ChartData {
         } else {
             "Period"
         }
+    }
+
+    /// Each series' share of the first category's total, as the bar of shares labels it and its table lists
+    /// it; none when the total is zero.
+    pub fn shares(&self) -> Vec<Option<Decimal>> {
+        let first = |s: &Series| s.values.first().copied().unwrap_or(Decimal::ZERO);
+        // A plain sum: the bar's parts are parsed amounts of at most $10T each, a handful of them, far from
+        // Decimal's limit of 7.9e28.
+        let total: Decimal = self.series.iter().map(first).sum();
+        self.series
+            .iter()
+            .map(|s| first(s).checked_div(total))
+            .collect()
     }
 }
 
@@ -456,6 +474,25 @@ mod tests {
             rest,
             Money::from_dollars(rust_decimal_macros::dec!(439_600_000_000)).dollars()
         );
+        let shares: Vec<String> = chart
+            .shares()
+            .into_iter()
+            .map(|share| format::share(share.unwrap()))
+            .collect();
+        assert_eq!(shares, ["6.33%", "16.7%", "3.73%", "73.3%"]);
+    }
+
+    #[test]
+    fn shares_of_nothing_are_none() {
+        let mut scenario = Scenario::reported();
+        for agreement in &mut scenario.agreements {
+            agreement.total = Money::ZERO;
+        }
+        scenario.context.coreweave = Money::ZERO;
+        scenario.context.total_commitments = Money::ZERO;
+        let outcome = Outcome::compute(&scenario).unwrap();
+        let chart = commitments(&scenario, &outcome);
+        assert!(chart.shares().iter().all(Option::is_none));
     }
 
     #[test]

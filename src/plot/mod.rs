@@ -4,3 +4,4 @@
 pub mod axis;
 pub mod charts;
 pub mod csv;
+pub mod table;

@@ -8,9 +8,11 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::browser::{self, WidthObserver};
+use crate::model::format;
 use crate::plot::axis::{coordinate, line_path, Axis};
 use crate::plot::charts::{ChartData, ValueUnit};
 use crate::plot::csv;
+use crate::plot::table::{self, Table};
 
 const HEIGHT: f64 = 280.0;
 const MARGIN_LEFT: f64 = 58.0;
@@ -144,8 +146,8 @@ fn legend(data: &ChartData) -> Html {
 #[derive(Properties, PartialEq)]
 struct TableProps {
     data: Rc<ChartData>,
-    /// The CSV's file name, without `.csv`.
-    file: AttrValue,
+    /// The chart's element id: its title names the table, and its name the CSV file.
+    id: AttrValue,
 }
 
 /// The chart's numbers as a table behind a disclosure, with every period as CSV. Rows and the CSV exist only
@@ -160,39 +162,50 @@ fn ChartTable(props: &TableProps) -> Html {
         })
     };
     let data = &props.data;
-    let extra = data.extra.as_ref();
+    let id = &props.id;
+    let file = format!("amazon-openai-{}.csv", id.trim_start_matches("chart-"));
     html! {
         <details class="chart-table" {ontoggle}>
             <summary>{ "Show the numbers as a table" }</summary>
             if *open {
-                <a class="download" href={csv::data_url(&csv::chart_csv(data))} download={format!("{}.csv", props.file)}>
+                <a class="download" href={csv::data_url(&csv::chart_csv(data))} download={file}>
                     { "Download every period as CSV" }
                     // Four charts, four such links: the name says which one a screen reader's link list means.
                     <span class="visually-hidden">{ format!(": {}", data.title) }</span>
                 </a>
-                <div class="table-scroll">
+                // A wide table scrolls sideways on a phone; focusable, so a keyboard can scroll it too.
+                <div class="table-scroll" role="region" tabindex="0" aria-labelledby={format!("{id}-title")}>
                     <table>
-                        <caption>{ data.title.clone() }</caption>
-                        <thead><tr>
-                            <th scope="col">{ data.category_heading() }</th>
-                            { for data.series.iter().map(|s| html! { <th scope="col">{ s.name.clone() }</th> }) }
-                            if let Some(extra) = extra { <th scope="col">{ extra.heading.clone() }</th> }
-                        </tr></thead>
-                        <tbody>
-                            { for data.table_rows.iter().map(|row| html! {
-                                <tr>
-                                    <th scope="row">{ data.categories.get(*row).cloned().unwrap_or_default() }</th>
-                                    { for data.series.iter().map(|s| html! {
-                                        <td>{ s.values.get(*row).map(|v| data.unit.format(*v)).unwrap_or_default() }</td>
-                                    }) }
-                                    if let Some(extra) = extra { <td>{ extra.values.get(*row).map(|v| extra.unit.format(*v)).unwrap_or_default() }</td> }
-                                </tr>
-                            }) }
-                        </tbody>
+                        // The chart's heading shows the title just above; the caption names the table for screen
+                        // readers.
+                        <caption class="visually-hidden">{ data.title.clone() }</caption>
+                        { table_rows(&table::table(data)) }
                     </table>
                 </div>
             }
         </details>
+    }
+}
+
+/// The head and body of a chart's table; an empty corner heading is a plain cell, not a heading of nothing.
+fn table_rows(table: &Table) -> Html {
+    let mut head = table.head.iter();
+    let corner = head.next().filter(|text| !text.is_empty());
+    html! {
+        <>
+            <thead><tr>
+                if let Some(corner) = corner { <th scope="col">{ corner.clone() }</th> } else { <td></td> }
+                { for head.map(|text| html! { <th scope="col">{ text.clone() }</th> }) }
+            </tr></thead>
+            <tbody>
+                { for table.rows.iter().map(|(heading, cells)| html! {
+                    <tr>
+                        <th scope="row">{ heading.clone() }</th>
+                        { for cells.iter().map(|text| html! { <td>{ text.clone() }</td> }) }
+                    </tr>
+                }) }
+            </tbody>
+        </>
     }
 }
 
@@ -280,7 +293,7 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
                 <span class="visually-hidden" id={format!("{id}-keys")}>{ "Use the arrow keys to read the values." }</span>
                 <span class="visually-hidden" aria-live="polite">{ live }</span>
             </div>
-            <ChartTable data={props.data.clone()} file={format!("amazon-openai-{}", id.trim_start_matches("chart-"))} />
+            <ChartTable data={props.data.clone()} id={id.clone()} />
         </figure>
     }
 }
@@ -408,15 +421,10 @@ pub fn ShareBar(props: &ChartProps) -> Html {
     let width = use_width(node.clone());
     let data = &props.data;
     let count = data.series.len();
-    let total: Decimal = data
-        .series
-        .iter()
-        .filter_map(|s| s.values.first())
-        .copied()
-        .sum();
+    // The bar runs from 0 to 1 of the total, which `shares` adds up (checked) for the labels too.
     let axis = Axis {
         min: Decimal::ZERO,
-        max: total.max(Decimal::ONE),
+        max: Decimal::ONE,
         ticks: Vec::new(),
     };
     let (left, right) = (8.0, width - 8.0);
@@ -425,17 +433,18 @@ pub fn ShareBar(props: &ChartProps) -> Html {
     let segments: Vec<(f64, f64, &'static str, String)> = data
         .series
         .iter()
-        .map(|s| {
-            let value = s.values.first().copied().unwrap_or(Decimal::ZERO);
+        .zip(data.shares())
+        .map(|(s, share)| {
             let x0 = axis.position(start, left, right);
-            start += value;
+            // Each share is at most 1 and together they make 1: this cannot overflow.
+            start += share.unwrap_or(Decimal::ZERO);
             let x1 = axis.position(start, left, right);
-            let share = if total.is_zero() {
-                String::new()
-            } else {
-                crate::model::format::share(value / total)
-            };
-            (x0, x1, s.class, share)
+            (
+                x0,
+                x1,
+                s.class,
+                share.map(format::share).unwrap_or_default(),
+            )
         })
         .collect();
     let edges = segments.iter().map(|(_, x1, _, _)| x1 / width).collect();
