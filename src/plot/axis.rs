@@ -4,6 +4,8 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use crate::model::arith::Checked;
+
 /// An axis whose ends and ticks fall on round numbers: steps of 1, 2, 2.5 or 5 times a power of ten.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Axis {
@@ -13,7 +15,8 @@ pub struct Axis {
 }
 
 impl Axis {
-    /// An axis covering `low..=high` (zero always included) with about `target` ticks.
+    /// An axis covering `low..=high` (zero always included) with about `target` ticks; 0 to 1 when the range
+    /// is empty or too wide to divide.
     ///
     /// ```
     /// use deal_calculator::plot::axis::Axis;
@@ -23,48 +26,50 @@ impl Axis {
     /// assert_eq!(axis.ticks.len(), 4); // 0, 50, 100, 150
     /// ```
     pub fn nice(low: Decimal, high: Decimal, target: u32) -> Axis {
-        let low = low.min(Decimal::ZERO);
-        let high = high.max(Decimal::ZERO);
-        if low == high {
-            return Axis {
-                min: Decimal::ZERO,
-                max: Decimal::ONE,
-                ticks: vec![Decimal::ZERO, Decimal::ONE],
-            };
-        }
-        let raw = (high - low) / Decimal::from(target.max(1));
-        let step = nice_step(raw);
-        let min = (low / step).floor() * step;
-        let max = (high / step).ceil() * step;
+        Axis::try_nice(low.min(Decimal::ZERO), high.max(Decimal::ZERO), target).unwrap_or(Axis {
+            min: Decimal::ZERO,
+            max: Decimal::ONE,
+            ticks: vec![Decimal::ZERO, Decimal::ONE],
+        })
+    }
+
+    fn try_nice(low: Decimal, high: Decimal, target: u32) -> Option<Axis> {
+        let raw = high
+            .minus(low)?
+            .checked_div(Decimal::from(target.max(1)))
+            .filter(|raw| !raw.is_zero())?;
+        let step = nice_step(raw)?;
+        let min = low.checked_div(step)?.floor().times(step)?;
+        let max = high.checked_div(step)?.ceil().times(step)?;
         let mut ticks = Vec::new();
-        let mut tick = min;
-        while tick <= max && ticks.len() < 50 {
-            ticks.push(tick.normalize());
-            tick += step;
+        let mut tick = Some(min);
+        while let Some(at) = tick.filter(|at| *at <= max && ticks.len() < 50) {
+            ticks.push(at.normalize());
+            tick = at.plus(step);
         }
-        Axis {
+        Some(Axis {
             min: min.normalize(),
             max: max.normalize(),
             ticks,
-        }
+        })
     }
 
     /// Where `value` falls between `start` (for `min`) and `end` (for `max`) in pixels.
     pub fn position(&self, value: Decimal, start: f64, end: f64) -> f64 {
-        let span = (self.max - self.min).to_f64().unwrap_or(1.0);
-        let offset = (value - self.min).to_f64().unwrap_or(0.0);
-        if span == 0.0 {
-            return start;
+        let span = self.max.minus(self.min).and_then(|span| span.to_f64());
+        let offset = value.minus(self.min).and_then(|offset| offset.to_f64());
+        match (span, offset) {
+            (Some(span), Some(offset)) if span != 0.0 => start + (end - start) * offset / span,
+            _ => start,
         }
-        start + (end - start) * offset / span
     }
 }
 
-/// The smallest round step at least `raw`.
-fn nice_step(raw: Decimal) -> Decimal {
+/// The smallest round step at least `raw`: 1, 2, 2.5 or 5 times a power of ten.
+fn nice_step(raw: Decimal) -> Option<Decimal> {
     let mut magnitude = Decimal::ONE;
-    while magnitude * Decimal::TEN <= raw {
-        magnitude *= Decimal::TEN;
+    while let Some(next) = magnitude.times(Decimal::TEN).filter(|next| *next <= raw) {
+        magnitude = next;
     }
     while magnitude > raw && magnitude > Decimal::new(1, 20) {
         magnitude /= Decimal::TEN;
@@ -77,9 +82,8 @@ fn nice_step(raw: Decimal) -> Decimal {
         Decimal::TEN,
     ]
     .into_iter()
-    .map(|factor| factor * magnitude)
+    .filter_map(|factor| factor.times(magnitude))
     .find(|step| *step >= raw)
-    .unwrap_or(magnitude * Decimal::TEN)
 }
 
 /// An SVG path through points, skipping none: "M0,10L5,8…".
@@ -158,6 +162,18 @@ mod tests {
     fn empty_range_still_draws() {
         let axis = Axis::nice(dec!(0), dec!(0), 5);
         assert_eq!(axis.ticks, vec![dec!(0), dec!(1)]);
+    }
+
+    #[test]
+    fn a_range_too_wide_to_divide_still_draws() {
+        // Parsed amounts stop at $10T; these are far past what any scenario reaches, and must not panic.
+        for (low, high) in [(Decimal::MIN, Decimal::MAX), (dec!(0), Decimal::MAX)] {
+            let axis = Axis::nice(low, high, 5);
+            assert_eq!(axis.ticks, vec![dec!(0), dec!(1)]);
+            assert!(axis.position(Decimal::MIN, 200.0, 0.0).is_finite());
+        }
+        let axis = Axis::nice(dec!(0), Decimal::MAX / dec!(10), 5);
+        assert!(axis.max >= Decimal::MAX / dec!(10), "{axis:?}");
     }
 
     #[test]

@@ -94,15 +94,16 @@ impl ChartData {
     }
 
     /// Each series' share of the first category's total, as the bar of shares labels it and its table lists
-    /// it; none when the total is zero.
+    /// it; none when the total is zero (or too large to add up).
     pub fn shares(&self) -> Vec<Option<Decimal>> {
         let first = |s: &Series| s.values.first().copied().unwrap_or(Decimal::ZERO);
-        // A plain sum: the bar's parts are parsed amounts of at most $10T each, a handful of them, far from
-        // Decimal's limit of 7.9e28.
-        let total: Decimal = self.series.iter().map(first).sum();
+        let total = self
+            .series
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, s| sum.plus(first(s)));
         self.series
             .iter()
-            .map(|s| first(s).checked_div(total))
+            .map(|s| total.and_then(|total| first(s).checked_div(total)))
             .collect()
     }
 }

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::browser::{self, WidthObserver};
+use crate::model::arith::Checked;
 use crate::model::format;
 use crate::plot::axis::{coordinate, line_path, Axis};
 use crate::plot::charts::{ChartData, ValueUnit};
@@ -360,8 +361,8 @@ pub fn BarChart(props: &ChartProps) -> Html {
             data.series
                 .iter()
                 .filter_map(|s| s.values.get(i))
-                .copied()
-                .sum::<Decimal>()
+                .try_fold(Decimal::ZERO, |sum, value| sum.plus(*value))
+                .unwrap_or(Decimal::MAX)
         })
         .max()
         .unwrap_or(Decimal::ZERO);
@@ -386,7 +387,7 @@ pub fn BarChart(props: &ChartProps) -> Html {
                     <g>
                         { for data.series.iter().filter_map(|s| {
                             let value = *s.values.get(i)?;
-                            let top = base + value;
+                            let top = base.plus(value).unwrap_or(Decimal::MAX);
                             let y0 = axis.position(base, plot_bottom, MARGIN_TOP);
                             let y1 = axis.position(top, plot_bottom, MARGIN_TOP);
                             base = top;
@@ -436,8 +437,7 @@ pub fn ShareBar(props: &ChartProps) -> Html {
         .zip(data.shares())
         .map(|(s, share)| {
             let x0 = axis.position(start, left, right);
-            // Each share is at most 1 and together they make 1: this cannot overflow.
-            start += share.unwrap_or(Decimal::ZERO);
+            start = start.plus(share.unwrap_or(Decimal::ZERO)).unwrap_or(start);
             let x1 = axis.position(start, left, right);
             (
                 x0,
