@@ -66,6 +66,16 @@ test('a changed figure shows the reported one beside it, and nothing below it mo
   await expect(was('investment_total')).toHaveText('');
 });
 
+test('at 320 px a longer figure stays on one line, so the field being typed in stays put', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await open(page);
+  const top = () => page.locator('#context-burn').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  const before = await top();
+  await typeInto(page, '#context-burn', '7.27B');
+  await expect(metric(page, 'runway_months').locator('dd:first-of-type')).toHaveText('82.5 months');
+  expect(await top()).toBe(before);
+});
+
 test('adding and removing a tranche', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: '+ Add tranche' }).click();
