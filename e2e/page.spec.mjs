@@ -194,7 +194,7 @@ test('on a phone a wide table scrolls sideways by itself, by keyboard too, and k
   await open(page);
   const chart = page.locator('#chart-cumulative');
   await chart.getByText('Show the numbers as a table').click();
-  const region = chart.getByRole('region', { name: 'Cumulative money between Amazon and OpenAI' });
+  const region = chart.getByRole('region', { name: 'Table: Cumulative money between Amazon and OpenAI' });
   const overflow = await region.evaluate((e) => e.scrollWidth - e.clientWidth);
   expect(overflow).toBeGreaterThan(0);
   await region.focus();

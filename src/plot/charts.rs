@@ -81,12 +81,15 @@ pub struct ChartData {
     pub table_rows: Vec<usize>,
     /// A column the table and the CSV list beside the series, not drawn (GW online at year end).
     pub extra: Option<Column>,
+    /// The series split one whole (the bar of shares) rather than run over periods: the table lists a row per
+    /// series with its share, and the category needs no heading.
+    pub parts_of_whole: bool,
 }
 
 impl ChartData {
-    /// The heading over the categories in the table and the CSV: none for a chart of one bar.
+    /// The heading over the categories in the table and the CSV: none for the parts of a whole.
     pub fn category_heading(&self) -> &'static str {
-        if self.categories.len() == 1 {
+        if self.parts_of_whole {
             ""
         } else {
             "Period"
@@ -207,6 +210,7 @@ pub fn cumulative(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         notes: Vec::new(),
         table_rows,
         extra: None,
+        parts_of_whole: false,
     }
 }
 
@@ -279,6 +283,7 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         series,
         markers,
         notes: Vec::new(),
+        parts_of_whole: false,
     }
 }
 
@@ -349,6 +354,7 @@ pub fn commitments(scenario: &Scenario, _outcome: &Outcome) -> ChartData {
         notes: Vec::new(),
         table_rows: vec![0],
         extra: None,
+        parts_of_whole: true,
     }
 }
 
@@ -416,6 +422,7 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         }],
         markers: Vec::new(),
         notes,
+        parts_of_whole: false,
     }
 }
 

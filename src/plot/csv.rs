@@ -98,6 +98,7 @@ mod tests {
             notes: Vec::new(),
             table_rows: Vec::new(),
             extra: None,
+            parts_of_whole: false,
         }
     }
 
@@ -119,7 +120,7 @@ mod tests {
         let data = chart("=HYPERLINK(\"x\",\"y\")", &["a, b"], vec![dec!(1)]);
         assert_eq!(
             chart_csv(&data),
-            "\u{feff},\"'=HYPERLINK(\"\"x\"\",\"\"y\"\") (US$)\"\r\n\"a, b\",1\r\n"
+            "\u{feff}Period,\"'=HYPERLINK(\"\"x\"\",\"\"y\"\") (US$)\"\r\n\"a, b\",1\r\n"
         );
     }
 

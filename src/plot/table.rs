@@ -12,10 +12,11 @@ pub struct Table {
     pub rows: Vec<(String, Vec<String>)>,
 }
 
-/// A chart of one bar lists a row per series with its share, as the bar labels it: a column per series would
-/// be too wide for a phone. Any other chart lists a row per period the chart's table rows name.
+/// The parts of a whole (the bar of shares) list a row per series with its share, as the bar labels it: a
+/// column per series would be too wide for a phone. A chart over time lists a row per period its table rows name,
+/// even when there is only one.
 pub fn table(data: &ChartData) -> Table {
-    if data.categories.len() == 1 {
+    if data.parts_of_whole {
         by_series(data)
     } else {
         by_period(data)
@@ -121,6 +122,18 @@ mod tests {
                 ("Other commitments", vec!["$440B", "73.3%"]),
             ]
         );
+    }
+
+    #[test]
+    fn a_chart_over_a_single_year_is_still_by_period() {
+        let (scenario, outcome) = reported();
+        let mut data = charts::yearly_spend(&scenario, &outcome);
+        data.categories.truncate(1);
+        data.table_rows = vec![0];
+        let table = table(&data);
+        assert_eq!(table.head, ["Period", "AWS existing", "AWS expansion"]);
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].0, "2025");
     }
 
     #[test]

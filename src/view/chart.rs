@@ -174,11 +174,11 @@ fn ChartTable(props: &TableProps) -> Html {
                     // Four charts, four such links: the name says which one a screen reader's link list means.
                     <span class="visually-hidden">{ format!(": {}", data.title) }</span>
                 </a>
-                // A wide table scrolls sideways on a phone; focusable, so a keyboard can scroll it too.
-                <div class="table-scroll" role="region" tabindex="0" aria-labelledby={format!("{id}-title")}>
+                // A wide table scrolls sideways on a phone; focusable, so a keyboard can scroll it too. Named apart
+                // from the chart, which has the title alone.
+                <div class="table-scroll" role="region" tabindex="0" aria-label={format!("Table: {}", data.title)}>
                     <table>
-                        // The chart's heading shows the title just above; the caption names the table for screen
-                        // readers.
+                        // The chart's heading already shows the title; the caption names the table for screen readers.
                         <caption class="visually-hidden">{ data.title.clone() }</caption>
                         { table_rows(&table::table(data)) }
                     </table>
