@@ -39,7 +39,9 @@ test('the page on a phone in dark mode has no accessibility violations', async (
 
 test('the embed, dark, has no accessibility violations', async ({ page }) => {
   await page.setViewportSize({ width: 600, height: 900 });
-  const problems = await open(page, './?mode=embed&theme=dark&chart=commitments');
+  const problems = await open(page, './?embed=1&theme=dark&chart=commitments');
+  await expect(page.getByRole('link', { name: /Open full calculator/ })).toBeVisible();
+  await expect(page.locator('#link-notice')).toHaveCount(0);
   expect(await violations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });

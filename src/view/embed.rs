@@ -69,6 +69,8 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
                     <span class="visually-hidden">{ " (opens in a new tab)" }</span>
                 </a>
             </header>
+            // Headings a screen reader can jump by, in order under the title (the chart's own is a level 3).
+            <h2 class="visually-hidden">{ "Totals" }</h2>
             <Totals metrics={props.metrics.clone()} keys={&EMBED_METRICS[..]} compact=true />
             { announcement(&props.announced) }
             if props.controls {
@@ -85,6 +87,7 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
                     }
                 </div>
             }
+            <h2 class="visually-hidden">{ "Chart" }</h2>
             { props.chart.clone() }
             <p class="embed-foot">{ "Figures as reported in Feb 2026; assumptions marked. Source and method in the full calculator." }</p>
         </div>
