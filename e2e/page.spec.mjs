@@ -280,6 +280,49 @@ test("a chart's numbers download as CSV: every period, exact, for the scenario s
   expect(compute.rows).toContainEqual(['2029', '14.016', '2']);
 });
 
+test("a chart downloads as an SVG file: title, legend, the drawing in the page's colours, the scenario shown", async ({ page }) => {
+  const problems = await open(page, './?a2=~200B');
+  const save = async (id) => {
+    const chart = page.locator(`#chart-${id}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      chart.getByRole('link', { name: /^Download the chart as SVG/ }).click(),
+    ]);
+    const text = readFileSync(await download.path(), 'utf8');
+    // The file parses as SVG on its own, with no stylesheet: the page reads it back as an image would.
+    const parsed = await page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent);
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.namespaceURI,
+        texts,
+        strokes: [...doc.querySelectorAll('path.line')].map((p) => p.getAttribute('stroke')),
+        fills: [...doc.querySelectorAll('rect.bar')].map((r) => r.getAttribute('fill')),
+      };
+    }, text);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe('http://www.w3.org/2000/svg');
+    return { name: download.suggestedFilename(), ...parsed };
+  };
+
+  const cumulative = await save('cumulative');
+  expect(cumulative.name).toBe('amazon-openai-cumulative.svg');
+  expect(cumulative.texts[0]).toContain('Cumulative money');
+  expect(cumulative.texts).toContain('AWS expansion (OpenAI spend)');
+  expect(cumulative.texts.at(-1)).toContain('Amazon–OpenAI deal calculator');
+  // Each line keeps the colour the page gave it, without the page's stylesheet.
+  const pageStrokes = await page.locator('#chart-cumulative path.line').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).stroke));
+  expect(cumulative.strokes).toEqual(pageStrokes);
+  expect(new Set(cumulative.strokes).size).toBe(pageStrokes.length);
+
+  // The reader's scenario: a $200B expansion is a third of $600B.
+  const commitments = await save('commitments');
+  expect(commitments.texts).toContain('33.3%');
+  expect(commitments.fills.every((fill) => /^rgb/.test(fill))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
 test('the compute chart names its unit and tells GW online in its tooltip', async ({ page }) => {
   await open(page);
   const chart = page.locator('#chart-compute');

@@ -4,6 +4,8 @@
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
+use crate::plot::svg_file;
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
@@ -222,6 +224,94 @@ pub fn on_leave(on_leave: impl Fn() + 'static) {
     let _ = window.add_event_listener_with_callback("blur", callback);
     let _ = document.add_event_listener_with_callback("visibilitychange", callback);
     listener.forget();
+}
+
+/// The paint a chart's file keeps on each of its elements, read from the page's computed style: the stylesheet
+/// does not travel with the file. (The font family is set once, on the file.)
+const PAINT: [&str; 7] = [
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "opacity",
+    "font-size",
+    "font-weight",
+];
+
+/// The chart whose drawing is in `surface` (a chart's `.chart-surface`), measured for a standalone file: the
+/// drawing cloned with each element's computed paint written on it as attributes (attributes, not `style`, which
+/// the page's Content-Security-Policy refuses), and the legend where the page lays it out. `None` when the page
+/// is not as the chart component builds it.
+pub fn chart_parts(surface: &web_sys::Element, source: &str) -> Option<svg_file::Parts> {
+    let window = window()?;
+    let computed = |element: &web_sys::Element, property: &str| {
+        window
+            .get_computed_style(element)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value(property).ok())
+            .unwrap_or_default()
+    };
+    let elements = |root: &web_sys::Element, selector: &str| -> Vec<web_sys::Element> {
+        root.query_selector_all(selector).map_or_else(
+            |_| Vec::new(),
+            |list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+                    .collect()
+            },
+        )
+    };
+    let figure = surface.closest("figure").ok()??;
+    let drawing = surface.query_selector("svg").ok()??;
+    let copy: web_sys::Element = drawing.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    for (from, to) in elements(&drawing, "*").iter().zip(elements(&copy, "*")) {
+        for property in PAINT {
+            let _ = to.set_attribute(property, &computed(from, property));
+        }
+    }
+    // Axis labels may reach past the drawing's box, as the page lets them.
+    let _ = copy.set_attribute("overflow", "visible");
+    let legend = figure.query_selector(".legend").ok()??;
+    let origin = legend.get_bounding_client_rect();
+    let entries = elements(&legend, "li")
+        .iter()
+        .filter_map(|item| {
+            let swatch = item.query_selector(".swatch").ok()??;
+            let class = swatch.class_name();
+            let (kind, color) = if class.contains("marker") {
+                (svg_file::Swatch::Marker, "border-bottom-color")
+            } else if class.contains("dashed") {
+                (svg_file::Swatch::Dashed, "border-top-color")
+            } else {
+                (svg_file::Swatch::Block, "background-color")
+            };
+            let at = item.get_bounding_client_rect();
+            Some(svg_file::LegendEntry {
+                x: at.left() - origin.left(),
+                y: at.top() - origin.top(),
+                swatch: kind,
+                color: computed(&swatch, color),
+                text: item.text_content().unwrap_or_default(),
+            })
+        })
+        .collect();
+    let title = figure.query_selector("h3").ok()??;
+    let description = figure.query_selector(".chart-description").ok()??;
+    let size = drawing.get_bounding_client_rect();
+    Some(svg_file::Parts {
+        width: size.width(),
+        title: title.text_content().unwrap_or_default(),
+        legend: entries,
+        legend_height: origin.height(),
+        drawing: copy.outer_html(),
+        drawing_height: size.height(),
+        source: source.to_owned(),
+        background: computed(&figure, "background-color"),
+        text: computed(&title, "color"),
+        muted: computed(&description, "color"),
+        font: computed(&figure, "font-family"),
+    })
 }
 
 /// Copies text to the clipboard; `false` when the browser refuses (no permission, not a secure context, a

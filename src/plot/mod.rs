@@ -4,4 +4,5 @@
 pub mod axis;
 pub mod charts;
 pub mod csv;
+pub mod svg_file;
 pub mod table;

@@ -13,7 +13,12 @@ use crate::model::format;
 use crate::plot::axis::{coordinate, line_path, Axis};
 use crate::plot::charts::{ChartData, ValueUnit};
 use crate::plot::csv;
+use crate::plot::svg_file;
 use crate::plot::table::{self, Table};
+
+/// The foot of a chart saved as a file.
+const SOURCE: &str =
+    "Source: Amazon–OpenAI deal calculator. Reported figures (Feb 2026) unless the reader changed them.";
 
 const HEIGHT: f64 = 280.0;
 const MARGIN_LEFT: f64 = 58.0;
@@ -279,6 +284,22 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
         .index
         .map(|i| readout(data, i).join(", "))
         .unwrap_or_default();
+    // The file is drawn from the page as the reader sees it at the click, then the link's own download follows:
+    // nothing is built before a reader asks.
+    let export = {
+        let node = node.clone();
+        Callback::from(move |event: MouseEvent| {
+            let link = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|target| target.closest("a").ok().flatten());
+            let parts = node
+                .cast::<web_sys::Element>()
+                .and_then(|surface| browser::chart_parts(&surface, SOURCE));
+            if let (Some(link), Some(parts)) = (link, parts) {
+                let _ = link.set_attribute("href", &svg_file::data_url(&svg_file::file(&parts)));
+            }
+        })
+    };
     html! {
         <figure class="chart" id={id.clone()}>
             <figcaption>
@@ -294,6 +315,11 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
                 <span class="visually-hidden" id={format!("{id}-keys")}>{ "Use the arrow keys to read the values." }</span>
                 <span class="visually-hidden" aria-live="polite">{ live }</span>
             </div>
+            <a class="download chart-export" href="#" onclick={export}
+                download={format!("amazon-openai-{}.svg", id.trim_start_matches("chart-"))}>
+                { "Download the chart as SVG" }
+                <span class="visually-hidden">{ format!(": {}", data.title) }</span>
+            </a>
             <ChartTable data={props.data.clone()} id={id.clone()} />
         </figure>
     }
