@@ -427,10 +427,11 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn reported() -> (Scenario, Outcome) {
+    /// The reported deal and its outcome, which the chart and table tests start from.
+    pub(crate) fn reported() -> (Scenario, Outcome) {
         let scenario = Scenario::reported();
         let outcome = Outcome::compute(&scenario).unwrap();
         (scenario, outcome)

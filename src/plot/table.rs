@@ -79,15 +79,7 @@ fn cell(text: Option<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::scenario::Scenario;
-    use crate::model::Outcome;
-    use crate::plot::charts;
-
-    fn reported() -> (Scenario, Outcome) {
-        let scenario = Scenario::reported();
-        let outcome = Outcome::compute(&scenario).unwrap();
-        (scenario, outcome)
-    }
+    use crate::plot::charts::{self, tests::reported};
 
     #[test]
     fn a_chart_over_time_has_a_row_per_listed_period() {
