@@ -286,7 +286,7 @@ test("a chart downloads as an SVG file: title, legend, the drawing in the page's
     const chart = page.locator(`#chart-${id}`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      chart.getByRole('link', { name: /^Download the chart as SVG/ }).click(),
+      chart.getByRole('button', { name: /^Download the chart as SVG/ }).click(),
     ]);
     const text = readFileSync(await download.path(), 'utf8');
     // The file parses as SVG on its own, with no stylesheet: the page reads it back as an image would.
@@ -306,6 +306,18 @@ test("a chart downloads as an SVG file: title, legend, the drawing in the page's
     return { name: download.suggestedFilename(), ...parsed };
   };
 
+  // A reader pointing at the chart while the keyboard presses the button: the tooltip stays on the page only.
+  const surface = page.locator('#chart-cumulative .chart-surface svg');
+  const box = await surface.boundingBox();
+  await surface.hover({ position: { x: box.width * 0.9, y: box.height / 2 } });
+  await expect(page.locator('#chart-cumulative .tooltip')).toBeVisible();
+  await page.locator('#chart-cumulative .chart-export').focus();
+  const [pointed] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const pointedFile = readFileSync(await pointed.path(), 'utf8');
+  expect(await page.evaluate((svg) => new DOMParser().parseFromString(svg, 'image/svg+xml')
+    .querySelectorAll('.tooltip, .cursor, .dot, .band-highlight').length, pointedFile)).toBe(0);
+  expect(pointedFile).toContain('Cumulative money');
+
   const cumulative = await save('cumulative');
   expect(cumulative.name).toBe('amazon-openai-cumulative.svg');
   expect(cumulative.texts[0]).toContain('Cumulative money');
@@ -319,6 +331,7 @@ test("a chart downloads as an SVG file: title, legend, the drawing in the page's
   // The reader's scenario: a $200B expansion is a third of $600B.
   const commitments = await save('commitments');
   expect(commitments.texts).toContain('33.3%');
+  expect(commitments.fills.length).toBe(4);
   expect(commitments.fills.every((fill) => /^rgb/.test(fill))).toBe(true);
   expect(problems).toEqual([]);
 });

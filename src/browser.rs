@@ -228,20 +228,26 @@ pub fn on_leave(on_leave: impl Fn() + 'static) {
 
 /// The paint a chart's file keeps on each of its elements, read from the page's computed style: the stylesheet
 /// does not travel with the file. (The font family is set once, on the file.)
-const PAINT: [&str; 7] = [
+const PAINT: [&str; 9] = [
     "fill",
     "stroke",
     "stroke-width",
     "stroke-dasharray",
+    "stroke-linecap",
+    "stroke-linejoin",
     "opacity",
     "font-size",
     "font-weight",
 ];
 
+/// What a chart draws only while the reader points at it (the tooltip, the cursor, the highlighted band and
+/// dots): not part of the saved chart.
+const POINTER_ONLY: &str = ".tooltip, .cursor, .dot, .band-highlight";
+
 /// The chart whose drawing is in `surface` (a chart's `.chart-surface`), measured for a standalone file: the
-/// drawing cloned with each element's computed paint written on it as attributes (attributes, not `style`, which
-/// the page's Content-Security-Policy refuses), and the legend where the page lays it out. `None` when the page
-/// is not as the chart component builds it.
+/// drawing cloned with each element's computed paint written on it as presentation attributes, without what is
+/// drawn only under the pointer, and the legend where the page lays it out. `None` when the page is not as the
+/// chart component builds it.
 pub fn chart_parts(surface: &web_sys::Element, source: &str) -> Option<svg_file::Parts> {
     let window = window()?;
     let computed = |element: &web_sys::Element, property: &str| {
@@ -269,6 +275,17 @@ pub fn chart_parts(surface: &web_sys::Element, source: &str) -> Option<svg_file:
         for property in PAINT {
             let _ = to.set_attribute(property, &computed(from, property));
         }
+        // The bar under the pointer is outlined only while pointed at.
+        let class = from.get_attribute("class").unwrap_or_default();
+        if class.split_whitespace().any(|name| name == "active") {
+            let _ = to.set_attribute("stroke", "none");
+        }
+    }
+    for pointer_only in elements(&copy, POINTER_ONLY) {
+        pointer_only.remove();
+    }
+    for attribute in ["aria-hidden", "focusable"] {
+        let _ = copy.remove_attribute(attribute);
     }
     // Axis labels may reach past the drawing's box, as the page lets them.
     let _ = copy.set_attribute("overflow", "visible");
@@ -312,6 +329,24 @@ pub fn chart_parts(surface: &web_sys::Element, source: &str) -> Option<svg_file:
         muted: computed(&description, "color"),
         font: computed(&figure, "font-family"),
     })
+}
+
+/// Saves `url` as a file named `name`, as a link with `download` would when followed: a link made for the
+/// moment, so no link on the page holds a stale file or offers the page itself to "Save link as…".
+pub fn download(name: &str, url: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = link.set_attribute("href", url);
+    let _ = link.set_attribute("download", name);
+    link.click();
 }
 
 /// Copies text to the clipboard; `false` when the browser refuses (no permission, not a secure context, a

@@ -436,6 +436,8 @@ pub fn parse_weights(text: &str) -> Result<Vec<Decimal>, ParseError> {
 fn is_hidden_character(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+        // Noncharacters: no text means them, and an XML file (a chart saved as SVG) may not hold them.
+        || matches!(c, '\u{FDD0}'..='\u{FDEF}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// Cleans a label: drops control, zero-width and direction-override characters, folds runs of white space, trims.
@@ -657,6 +659,7 @@ mod tests {
         );
         assert_eq!(parse_label(&"x".repeat(41)), Err(ParseError::LabelTooLong));
         assert_eq!(parse_label(" \u{200B} "), Err(ParseError::EmptyLabel));
+        assert_eq!(parse_label("AWS\u{FFFF}\u{FFFE}\u{FDD0}"), Ok("AWS".to_owned()));
     }
 
     #[test]

@@ -156,7 +156,7 @@ fn wrap(text: &str, width: f64, glyph: f64) -> Vec<String> {
     lines
 }
 
-/// The file as a link target, for a plain `<a download>`, as the CSV is.
+/// The file as a URL to download, as the CSV's is.
 pub fn data_url(svg: &str) -> String {
     format!("data:image/svg+xml;charset=utf-8,{}", percent_encode(svg))
 }

@@ -169,7 +169,7 @@ fn ChartTable(props: &TableProps) -> Html {
     };
     let data = &props.data;
     let id = &props.id;
-    let file = format!("amazon-openai-{}.csv", id.trim_start_matches("chart-"));
+    let file = file_name(id, "csv");
     html! {
         <details class="chart-table" {ontoggle}>
             <summary>{ "Show the numbers as a table" }</summary>
@@ -191,6 +191,14 @@ fn ChartTable(props: &TableProps) -> Html {
             }
         </details>
     }
+}
+
+/// A download's file name from the chart's element id: `amazon-openai-cumulative.csv`.
+fn file_name(id: &str, extension: &str) -> String {
+    format!(
+        "amazon-openai-{}.{extension}",
+        id.trim_start_matches("chart-")
+    )
 }
 
 /// The head and body of a chart's table; an empty corner heading is a plain cell, not a heading of nothing.
@@ -284,19 +292,16 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
         .index
         .map(|i| readout(data, i).join(", "))
         .unwrap_or_default();
-    // The file is drawn from the page as the reader sees it at the click, then the link's own download follows:
-    // nothing is built before a reader asks.
+    // The file is drawn from the page as the reader sees it when pressed: nothing is built before a reader asks.
     let export = {
         let node = node.clone();
-        Callback::from(move |event: MouseEvent| {
-            let link = event
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|target| target.closest("a").ok().flatten());
+        let name = file_name(id, "svg");
+        Callback::from(move |_: MouseEvent| {
             let parts = node
                 .cast::<web_sys::Element>()
                 .and_then(|surface| browser::chart_parts(&surface, SOURCE));
-            if let (Some(link), Some(parts)) = (link, parts) {
-                let _ = link.set_attribute("href", &svg_file::data_url(&svg_file::file(&parts)));
+            if let Some(parts) = parts {
+                browser::download(&name, &svg_file::data_url(&svg_file::file(&parts)));
             }
         })
     };
@@ -315,11 +320,10 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
                 <span class="visually-hidden" id={format!("{id}-keys")}>{ "Use the arrow keys to read the values." }</span>
                 <span class="visually-hidden" aria-live="polite">{ live }</span>
             </div>
-            <a class="download chart-export" href="#" onclick={export}
-                download={format!("amazon-openai-{}.svg", id.trim_start_matches("chart-"))}>
+            <button type="button" class="chart-export" onclick={export}>
                 { "Download the chart as SVG" }
                 <span class="visually-hidden">{ format!(": {}", data.title) }</span>
-            </a>
+            </button>
             <ChartTable data={props.data.clone()} id={id.clone()} />
         </figure>
     }

@@ -74,6 +74,7 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
             <Totals metrics={props.metrics.clone()} keys={&EMBED_METRICS[..]} compact=true />
             { announcement(&props.announced) }
             if props.controls {
+                <h2 class="visually-hidden">{ "Key inputs" }</h2>
                 <div class="embed-inputs">
                     if let Some(t) = upfront {
                         { Field::<Amount> { id: "embed-upfront".into(), label: "Upfront investment", value: &t.amount, reported: reported.tranches.first().map(|r| &r.amount), provenance: Some(sources::UPFRONT), generation, on_change: &on_upfront }.render() }
