@@ -659,7 +659,10 @@ mod tests {
         );
         assert_eq!(parse_label(&"x".repeat(41)), Err(ParseError::LabelTooLong));
         assert_eq!(parse_label(" \u{200B} "), Err(ParseError::EmptyLabel));
-        assert_eq!(parse_label("AWS\u{FFFF}\u{FFFE}\u{FDD0}"), Ok("AWS".to_owned()));
+        assert_eq!(
+            parse_label("AWS\u{FFFF}\u{FFFE}\u{FDD0}"),
+            Ok("AWS".to_owned())
+        );
     }
 
     #[test]
