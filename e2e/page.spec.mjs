@@ -311,7 +311,7 @@ test("a chart downloads as an SVG file: title, legend, the drawing in the page's
   const box = await surface.boundingBox();
   await surface.hover({ position: { x: box.width * 0.9, y: box.height / 2 } });
   await expect(page.locator('#chart-cumulative .tooltip')).toBeVisible();
-  await page.locator('#chart-cumulative .chart-export').focus();
+  await page.getByRole('button', { name: 'Download the chart as SVG: Cumulative money between Amazon and OpenAI' }).focus();
   const [pointed] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   const pointedFile = readFileSync(await pointed.path(), 'utf8');
   expect(await page.evaluate((svg) => new DOMParser().parseFromString(svg, 'image/svg+xml')
@@ -333,6 +333,50 @@ test("a chart downloads as an SVG file: title, legend, the drawing in the page's
   expect(commitments.texts).toContain('33.3%');
   expect(commitments.fills.length).toBe(4);
   expect(commitments.fills.every((fill) => /^rgb/.test(fill))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test("a chart downloads as a PNG at twice its size, drawn in the page's colours", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const problems = await open(page, './?a2=~200B');
+  const chart = page.locator('#chart-cumulative');
+  const saved = async (format) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      chart.getByRole('button', { name: `Download the chart as ${format}: Cumulative money between Amazon and OpenAI` }).click(),
+    ]);
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  };
+  const svg = await saved('SVG');
+  const png = await saved('PNG');
+  expect(png.name).toBe('amazon-openai-cumulative.png');
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // Twice the SVG file's size, so it stays sharp on a slide.
+  const size = svg.bytes.toString('utf8').match(/^<svg[^>]* width="([\d.]+)" height="([\d.]+)"/);
+  expect(png.bytes.readUInt32BE(16)).toBeCloseTo(2 * Number(size[1]), -1);
+  expect(png.bytes.readUInt32BE(20)).toBeCloseTo(2 * Number(size[2]), -1);
+
+  // The picture, not a blank canvas: the dark page's background, and each line's colour on many pixels.
+  const strokes = await chart.locator('path.line').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).stroke));
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const seen = await page.evaluate(async ({ base64, colours }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    const rgb = (css) => css.match(/\d+/g).slice(0, 3).map(Number);
+    const near = (i, [r, g, b]) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 12;
+    return colours.map((css) => {
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (near(i, rgb(css))) count += 1;
+      return count;
+    }).concat(near(0, rgb(colours.at(-1))) ? 1 : 0);
+  }, { base64: png.bytes.toString('base64'), colours: [...strokes, background] });
+  expect(strokes.length).toBeGreaterThan(1);
+  for (const count of seen.slice(0, strokes.length)) expect(count).toBeGreaterThan(200);
+  expect(seen.at(-1)).toBe(1);
   expect(problems).toEqual([]);
 });
 

@@ -349,6 +349,59 @@ pub fn download(name: &str, url: &str) {
     link.click();
 }
 
+/// How many image pixels a PNG has per CSS pixel of the chart: sharp on a high-density screen or a slide.
+const PNG_SCALE: u32 = 2;
+
+/// Saves a chart's SVG file as a PNG, for the places that take no SVG (slides, social posts, most content
+/// systems). The browser draws the file as an image onto a canvas, so no image encoder ships; the file is an
+/// image of its own, with no fonts or styles to fetch, so the canvas stays readable (untainted).
+pub fn download_png(name: &str, svg_url: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let name = name.to_owned();
+    let drawn = image.clone();
+    let onload = Closure::once_into_js(move || {
+        let (width, height) = (
+            drawn.natural_width() * PNG_SCALE,
+            drawn.natural_height() * PNG_SCALE,
+        );
+        let Some(canvas) = document
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(width);
+        canvas.set_height(height);
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        let painted = context.is_some_and(|context| {
+            context
+                .draw_image_with_html_image_element_and_dw_and_dh(
+                    &drawn,
+                    0.0,
+                    0.0,
+                    f64::from(width),
+                    f64::from(height),
+                )
+                .is_ok()
+        });
+        if let (true, Ok(url)) = (painted, canvas.to_data_url()) {
+            download(&name, &url);
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(svg_url);
+}
+
 /// Copies text to the clipboard; `false` when the browser refuses (no permission, not a secure context, a
 /// sandboxed frame). The caller then offers the text selected instead.
 pub async fn copy_text(text: &str) -> bool {

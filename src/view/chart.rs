@@ -193,6 +193,29 @@ fn ChartTable(props: &TableProps) -> Html {
     }
 }
 
+/// The image files a chart saves as: SVG for print and editing, PNG for the places that take no SVG.
+#[derive(Clone, Copy)]
+enum ImageFormat {
+    Svg,
+    Png,
+}
+
+impl ImageFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Svg => "svg",
+            ImageFormat::Png => "png",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            ImageFormat::Svg => "SVG",
+            ImageFormat::Png => "PNG",
+        }
+    }
+}
+
 /// A download's file name from the chart's element id: `amazon-openai-cumulative.csv`.
 fn file_name(id: &str, extension: &str) -> String {
     format!(
@@ -293,18 +316,30 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
         .map(|i| readout(data, i).join(", "))
         .unwrap_or_default();
     // The file is drawn from the page as the reader sees it when pressed: nothing is built before a reader asks.
-    let export = {
+    let export = |format: ImageFormat| {
         let node = node.clone();
-        let name = file_name(id, "svg");
-        Callback::from(move |_: MouseEvent| {
+        let name = file_name(id, format.extension());
+        let label = format.label();
+        let button = Callback::from(move |_: MouseEvent| {
             let parts = node
                 .cast::<web_sys::Element>()
                 .and_then(|surface| browser::chart_parts(&surface, SOURCE));
             if let Some(parts) = parts {
-                browser::download(&name, &svg_file::data_url(&svg_file::file(&parts)));
+                let url = svg_file::data_url(&svg_file::file(&parts));
+                match format {
+                    ImageFormat::Svg => browser::download(&name, &url),
+                    ImageFormat::Png => browser::download_png(&name, &url),
+                }
             }
-        })
+        });
+        html! {
+            <button type="button" class="chart-export" onclick={button}
+                aria-label={format!("Download the chart as {label}: {}", data.title)}>
+                { label }
+            </button>
+        }
     };
+    let (as_svg, as_png) = (export(ImageFormat::Svg), export(ImageFormat::Png));
     html! {
         <figure class="chart" id={id.clone()}>
             <figcaption>
@@ -320,10 +355,11 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
                 <span class="visually-hidden" id={format!("{id}-keys")}>{ "Use the arrow keys to read the values." }</span>
                 <span class="visually-hidden" aria-live="polite">{ live }</span>
             </div>
-            <button type="button" class="chart-export" onclick={export}>
-                { "Download the chart as SVG" }
-                <span class="visually-hidden">{ format!(": {}", data.title) }</span>
-            </button>
+            <p class="chart-exports">
+                <span aria-hidden="true">{ "Download the chart:" }</span>
+                { as_svg }
+                { as_png }
+            </p>
             <ChartTable data={props.data.clone()} id={id.clone()} />
         </figure>
     }
