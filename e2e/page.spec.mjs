@@ -380,6 +380,23 @@ test("a chart downloads as a PNG at twice its size, drawn in the page's colours"
   expect(problems).toEqual([]);
 });
 
+test('a share label stays inside its segment of the bar, at every width', async ({ page }) => {
+  const spills = () => page.locator('#chart-commitments .segment-label').evaluateAll((labels) => labels
+    .map((label) => ({ text: label.getBoundingClientRect(), bar: label.previousElementSibling.getBoundingClientRect() }))
+    // Clear of the segment's edges by a few pixels, not touching the next colour.
+    .filter(({ text, bar }) => text.left < bar.left + 3 || text.right > bar.right - 3)
+    .map(({ text, bar }) => [text.left, text.right, bar.left, bar.right]));
+  // 760 and 800 px: the embed in an article column, where AWS's 6.33% segment is 44–47 px wide.
+  for (const [width, path] of [[390, './'], [760, './?embed=1&chart=commitments'], [800, './?embed=1&chart=commitments'], [1280, './']]) {
+    await page.setViewportSize({ width, height: 900 });
+    await open(page, path);
+    await expect(page.locator('#chart-commitments .segment-label').first()).toBeVisible();
+    expect(await spills(), `at ${width} px`).toEqual([]);
+  }
+  // The labels that do fit are drawn: the largest share always is.
+  await expect(page.locator('#chart-commitments .segment-label')).toContainText(['73.3%']);
+});
+
 test('the compute chart names its unit and tells GW online in its tooltip', async ({ page }) => {
   await open(page);
   const chart = page.locator('#chart-compute');

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::browser::{self, WidthObserver};
 use crate::model::arith::Checked;
 use crate::model::format;
-use crate::plot::axis::{coordinate, line_path, Axis};
+use crate::plot::axis::{coordinate, label_fits, label_x, line_path, Axis};
 use crate::plot::charts::{ChartData, ValueUnit};
 use crate::plot::csv;
 use crate::plot::svg_file;
@@ -523,8 +523,8 @@ pub fn ShareBar(props: &ChartProps) -> Html {
                 <g>
                     <rect class={classes!("bar", *class, (cursor.index == Some(i)).then_some("active"))} x={coordinate(*x0)} y="8"
                         width={coordinate((x1 - x0).max(0.0))} height="44" />
-                    if x1 - x0 > 44.0 {
-                        <text class="segment-label" x={coordinate(x0 + 6.0)} y="35">{ share.clone() }</text>
+                    if label_fits(x1 - x0, share) {
+                        <text class="segment-label" x={coordinate(label_x(*x0))} y="35">{ share.clone() }</text>
                     }
                 </g>
             }) }
