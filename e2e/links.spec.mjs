@@ -171,3 +171,20 @@ test('the embed button writes the iframe snippet for the current scenario', asyn
   await page.getByLabel('Key inputs').uncheck();
   await expect(code).toHaveValue(/embed=1&amp;chart=yearly&amp;controls=0/);
 });
+
+test('a shared link shows a preview picture in chats and feeds, described in words', async ({ page }) => {
+  await open(page, './?t1=~20B');
+  const meta = (property) => page.locator(`meta[property="${property}"]`).getAttribute('content');
+  // What a link preview fetches: the picture's address, relative to the page's own.
+  const address = new URL(await meta('og:image'), page.url());
+  const response = await page.request.get(address.href);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('image/png');
+  const png = await response.body();
+  expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(Number(await meta('og:image:width')));
+  expect(png.readUInt32BE(20)).toBe(Number(await meta('og:image:height')));
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  expect(await meta('og:image:alt')).toContain('$138B');
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+});

@@ -42,4 +42,20 @@ fn static_figures_match_the_model() {
         checked += 1;
     }
     assert_eq!(checked, 8);
+
+    // The shared link's picture (web/preview.png) is described in words for those who cannot see it.
+    let alt = html
+        .split(r#"<meta property="og:image:alt" content=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("index.html describes its preview picture");
+    for metric in [
+        MetricKey::InvestmentTotal,
+        MetricKey::InfrastructureTotal,
+        MetricKey::AmazonNetNominal,
+        MetricKey::CommitmentsShare,
+    ] {
+        let figure = format::metric(metric, metrics.get(metric));
+        assert!(alt.contains(&figure), "{figure} in {alt}");
+    }
 }
