@@ -162,7 +162,7 @@ test('the embed button writes the iframe snippet for the current scenario', asyn
     'allow-scripts', 'allow-popups', 'allow-downloads', 'embed.js']) {
     expect(snippet).toContain(part);
   }
-  await page.getByLabel('Chart').selectOption('yearly');
+  await page.getByRole('combobox', { name: /^Chart/ }).selectOption('yearly');
   // The checkbox sits beside its words, not stretched across the row above them.
   const box = await page.getByLabel('Key inputs').boundingBox();
   const words = await page.locator('.embed-controls label', { hasText: 'Key inputs' }).boundingBox();
