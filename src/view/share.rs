@@ -27,6 +27,13 @@ pub struct ShareProps {
     pub current: Callback<(), AttrValue>,
 }
 
+/// What the embed snippet is built from. Its Copy copies the snippet as shown, so the settled query is enough.
+#[derive(Properties, PartialEq)]
+struct EmbedProps {
+    query: AttrValue,
+    catch_up: Callback<()>,
+}
+
 /// The link, Copy and (where the browser has it) Share.
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
@@ -79,7 +86,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                 { share }
             </div>
             <p class="status" aria-live="polite" id="share-status">{ (*status).clone() }</p>
-            <EmbedPanel query={props.query.clone()} catch_up={props.catch_up.clone()} current={props.current.clone()} />
+            <EmbedPanel query={props.query.clone()} catch_up={props.catch_up.clone()} />
         </section>
     }
 }
@@ -88,7 +95,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
 /// disclosure. The code is built only while the disclosure is open, so edits do not rewrite a snippet nobody
 /// reads; the options chosen stay while it is closed.
 #[component]
-fn EmbedPanel(props: &ShareProps) -> Html {
+fn EmbedPanel(props: &EmbedProps) -> Html {
     let open = use_state(|| false);
     let chart = use_state(|| ChartChoice::Cumulative);
     let controls = use_state(|| Controls::Shown);
