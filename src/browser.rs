@@ -350,56 +350,67 @@ pub fn download(name: &str, url: &str) {
 }
 
 /// How many image pixels a PNG has per CSS pixel of the chart: sharp on a high-density screen or a slide.
-const PNG_SCALE: u32 = 2;
+const PNG_SCALE: f64 = 2.0;
+/// The largest canvas side every browser draws (Safari's limit is lowest); a chart is far below it.
+const CANVAS_LIMIT: f64 = 16_384.0;
 
 /// Saves a chart's SVG file as a PNG, for the places that take no SVG (slides, social posts, most content
 /// systems). The browser draws the file as an image onto a canvas, so no image encoder ships; the file is an
-/// image of its own, with no fonts or styles to fetch, so the canvas stays readable (untainted).
-pub fn download_png(name: &str, svg_url: &str) {
-    let Some(document) = window().and_then(|w| w.document()) else {
+/// image of its own, with no fonts or styles to fetch, so the canvas stays readable (untainted). Should the
+/// browser fail to draw it, the reader still gets the chart, as the SVG file.
+pub fn download_png(png_name: &str, svg_name: &str, file: &svg_file::SvgFile) {
+    let svg_url = svg_file::data_url(&file.text);
+    // The file's own size, not the image's, which browsers round to whole pixels.
+    let side = |pixels: f64| {
+        let scaled = (pixels * PNG_SCALE).ceil();
+        (1.0..=CANVAS_LIMIT).contains(&scaled).then_some(scaled)
+    };
+    let (Some(width), Some(height), Ok(image)) = (
+        side(file.width),
+        side(file.height),
+        web_sys::HtmlImageElement::new(),
+    ) else {
+        download(svg_name, &svg_url);
         return;
     };
-    let Ok(image) = web_sys::HtmlImageElement::new() else {
-        return;
-    };
-    let name = name.to_owned();
+    let (png_name, svg_name, fallback) =
+        (png_name.to_owned(), svg_name.to_owned(), svg_url.clone());
     let drawn = image.clone();
-    let onload = Closure::once_into_js(move || {
-        let (width, height) = (
-            drawn.natural_width() * PNG_SCALE,
-            drawn.natural_height() * PNG_SCALE,
-        );
-        let Some(canvas) = document
-            .create_element("canvas")
-            .ok()
-            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-        else {
-            return;
-        };
-        canvas.set_width(width);
-        canvas.set_height(height);
-        let context = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        let painted = context.is_some_and(|context| {
-            context
-                .draw_image_with_html_image_element_and_dw_and_dh(
-                    &drawn,
-                    0.0,
-                    0.0,
-                    f64::from(width),
-                    f64::from(height),
-                )
-                .is_ok()
-        });
-        if let (true, Ok(url)) = (painted, canvas.to_data_url()) {
-            download(&name, &url);
+    // One handler for load and error, so whichever comes frees it.
+    let done = Closure::once_into_js(move |event: web_sys::Event| {
+        let png = (event.type_() == "load")
+            .then(|| png_url(&drawn, width, height))
+            .flatten();
+        match png {
+            Some(url) => download(&png_name, &url),
+            None => download(&svg_name, &fallback),
         }
     });
-    image.set_onload(Some(onload.unchecked_ref()));
-    image.set_src(svg_url);
+    image.set_onload(Some(done.unchecked_ref()));
+    image.set_onerror(Some(done.unchecked_ref()));
+    image.set_src(&svg_url);
+}
+
+/// A loaded image drawn on a canvas of the given size, as a PNG `data:` URL.
+fn png_url(image: &web_sys::HtmlImageElement, width: f64, height: f64) -> Option<String> {
+    let canvas = window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .ok()?;
+    // Whole pixels within the canvas limit (see `side` above), so the conversions are exact.
+    canvas.set_width(width as u32);
+    canvas.set_height(height as u32);
+    let context = canvas
+        .get_context("2d")
+        .ok()??
+        .dyn_into::<web_sys::CanvasRenderingContext2d>()
+        .ok()?;
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, width, height)
+        .ok()?;
+    canvas.to_data_url().ok()
 }
 
 /// Copies text to the clipboard; `false` when the browser refuses (no permission, not a secure context, a

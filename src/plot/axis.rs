@@ -128,42 +128,10 @@ pub fn coordinate(value: f64) -> String {
     }
 }
 
-/// Room a label drawn inside a bar keeps from the bar's edges, in pixels.
-const LABEL_INSET: f64 = 6.0;
-
-/// Whether a bold 12 px label fits inside a span of a bar, `LABEL_INSET` clear of both edges. Widths are those of
-/// the widest common fallback font (DejaVu Sans Bold), so a label that is drawn never spills onto its neighbour.
-pub fn label_fits(span: f64, label: &str) -> bool {
-    let width: f64 = label
-        .chars()
-        .map(|c| match c {
-            '.' | ',' => 4.6,
-            '%' => 12.0,
-            _ => 8.4,
-        })
-        .sum();
-    width + 2.0 * LABEL_INSET <= span
-}
-
-/// Where a label inside a bar starts: `LABEL_INSET` in from the bar's left edge.
-pub fn label_x(bar_left: f64) -> f64 {
-    bar_left + LABEL_INSET
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
-
-    #[test]
-    fn a_bar_label_is_drawn_only_where_it_fits() {
-        // "6.33%" is about 42 px in DejaVu Sans Bold: a 45 px segment cannot hold it with its inset.
-        assert!(!label_fits(45.0, "6.33%"));
-        assert!(label_fits(54.0, "6.33%"));
-        assert!(label_fits(400.0, "73.3%"));
-        assert!(!label_fits(f64::NAN, "1%"));
-        assert!(label_fits(12.0, ""));
-    }
 
     #[test]
     fn ticks_are_round() {

@@ -4,5 +4,6 @@
 pub mod axis;
 pub mod charts;
 pub mod csv;
+pub mod label;
 pub mod svg_file;
 pub mod table;

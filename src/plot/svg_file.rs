@@ -48,9 +48,17 @@ const TITLE_GLYPH: f64 = 10.5;
 const SOURCE_LINE: f64 = 14.0;
 const SOURCE_GLYPH: f64 = 6.6;
 
+/// A written file and its size in pixels, which a PNG of it is drawn at (an image's own size is rounded).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SvgFile {
+    pub text: String,
+    pub width: f64,
+    pub height: f64,
+}
+
 /// The file: a background, the title, the legend, the drawing below them and the source line at the foot. The
 /// title and the source wrap to the drawing's width, as on the page: SVG text does not wrap by itself.
-pub fn file(parts: &Parts) -> String {
+pub fn file(parts: &Parts) -> SvgFile {
     let title = wrap(&parts.title, parts.width, TITLE_GLYPH);
     let source = wrap(&parts.source, parts.width, SOURCE_GLYPH);
     let width = parts.width + 2.0 * PAD;
@@ -122,7 +130,11 @@ pub fn file(parts: &Parts) -> String {
         &parts.muted,
     );
     out.push_str("</svg>");
-    out
+    SvgFile {
+        text: out,
+        width,
+        height,
+    }
 }
 
 /// One `<text>` per line, the first baseline at `top`.
@@ -220,7 +232,9 @@ mod tests {
 
     #[test]
     fn the_file_has_the_title_legend_drawing_and_source_in_order() {
-        let svg = file(&parts());
+        let file = file(&parts());
+        assert_eq!((file.width, file.height), (324.0, 198.0));
+        let svg = file.text;
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"324\""));
         assert!(svg.ends_with("</svg>"));
         let at = |needle: &str| {
@@ -242,7 +256,7 @@ mod tests {
             width: 170.0,
             ..parts()
         };
-        let svg = file(&narrow);
+        let svg = file(&narrow).text;
         assert!(
             svg.contains(">Spend &amp; &quot;growth&quot;</text>"),
             "{svg}"

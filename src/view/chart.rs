@@ -10,9 +10,10 @@ use yew::prelude::*;
 use crate::browser::{self, WidthObserver};
 use crate::model::arith::Checked;
 use crate::model::format;
-use crate::plot::axis::{coordinate, label_fits, label_x, line_path, Axis};
+use crate::plot::axis::{coordinate, line_path, Axis};
 use crate::plot::charts::{ChartData, ValueUnit};
 use crate::plot::csv;
+use crate::plot::label;
 use crate::plot::svg_file;
 use crate::plot::table::{self, Table};
 
@@ -208,6 +209,17 @@ impl ImageFormat {
         }
     }
 
+    /// Downloads the chart's file in this format, named after the chart.
+    fn save(self, id: &str, file: &svg_file::SvgFile) {
+        let svg_name = file_name(id, ImageFormat::Svg.extension());
+        match self {
+            ImageFormat::Svg => browser::download(&svg_name, &svg_file::data_url(&file.text)),
+            ImageFormat::Png => {
+                browser::download_png(&file_name(id, self.extension()), &svg_name, file)
+            }
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             ImageFormat::Svg => "SVG",
@@ -318,22 +330,18 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
     // The file is drawn from the page as the reader sees it when pressed: nothing is built before a reader asks.
     let export = |format: ImageFormat| {
         let node = node.clone();
-        let name = file_name(id, format.extension());
+        let id = id.clone();
         let label = format.label();
-        let button = Callback::from(move |_: MouseEvent| {
+        let save = Callback::from(move |_: MouseEvent| {
             let parts = node
                 .cast::<web_sys::Element>()
                 .and_then(|surface| browser::chart_parts(&surface, SOURCE));
             if let Some(parts) = parts {
-                let url = svg_file::data_url(&svg_file::file(&parts));
-                match format {
-                    ImageFormat::Svg => browser::download(&name, &url),
-                    ImageFormat::Png => browser::download_png(&name, &url),
-                }
+                format.save(&id, &svg_file::file(&parts));
             }
         });
         html! {
-            <button type="button" class="chart-export" onclick={button}
+            <button type="button" class="chart-export" onclick={save}
                 aria-label={format!("Download the chart as {label}: {}", data.title)}>
                 { label }
             </button>
@@ -523,8 +531,8 @@ pub fn ShareBar(props: &ChartProps) -> Html {
                 <g>
                     <rect class={classes!("bar", *class, (cursor.index == Some(i)).then_some("active"))} x={coordinate(*x0)} y="8"
                         width={coordinate((x1 - x0).max(0.0))} height="44" />
-                    if label_fits(x1 - x0, share) {
-                        <text class="segment-label" x={coordinate(label_x(*x0))} y="35">{ share.clone() }</text>
+                    if label::fits(x1 - x0, share) {
+                        <text class="segment-label" x={coordinate(label::start(*x0))} y="35">{ share.clone() }</text>
                     }
                 </g>
             }) }
