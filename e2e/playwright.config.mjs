@@ -43,5 +43,6 @@ export default defineConfig({
     { name: 'embed', testMatch: /embed\.spec\.mjs/, use: { baseURL: 'http://127.0.0.1:4175/' } },
     { name: 'hostile input', testMatch: /hostile\.spec\.mjs/, use: { baseURL: 'http://127.0.0.1:4173/' } },
     { name: 'accessibility', testMatch: /a11y\.spec\.mjs$/, use: { baseURL: 'http://127.0.0.1:4173/' } },
+    { name: 'build', testMatch: /build\.spec\.mjs$/ },
   ],
 });

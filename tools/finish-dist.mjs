@@ -5,6 +5,9 @@
 //   and a reader never runs one release's glue with another's WebAssembly. index.html and embed.js keep their
 //   names: articles and links point at them.
 // - Drops the `<link data-trunk rel="rust">` Trunk leaves in index.html, which browsers ignore.
+// - With DEAL_PUBLIC_URL set (the address the site is published at, e.g. https://news.example/tools/deal/),
+//   writes the link preview's picture as an absolute address, as the Open Graph protocol asks; without it the
+//   address stays relative. No og:url: a shared scenario link must stay the address a preview opens.
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,5 +52,15 @@ await renameIn('boot.js', [['deal-calculator_bg.wasm', wasm], ['./deal-calculato
 const boot = await hashed('boot.js');
 const css = await hashed('app.css');
 await renameIn('index.html', [['deal-calculator_bg.wasm', wasm], ['deal-calculator.js', glue], ['boot.js', boot], ['app.css', css]]);
+const publicUrl = process.env.DEAL_PUBLIC_URL;
+if (publicUrl) {
+  const site = new URL(publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`);
+  if (!['http:', 'https:'].includes(site.protocol)) throw new Error(`finish-dist: DEAL_PUBLIC_URL must be http(s): ${publicUrl}`);
+  const page = await readFile(path('index.html'), 'utf8');
+  // Trunk's minifier may have dropped the attribute's quotes.
+  const picture = /content="?preview\.png"?(?=[\s>])/;
+  if (!picture.test(page)) throw new Error('finish-dist: index.html names no preview.png');
+  await writeFile(path('index.html'), page.replace(picture, `content="${new URL('preview.png', site).href}"`));
+}
 const html = await readFile(path('index.html'), 'utf8');
 await writeFile(path('index.html'), html.replace(/<link[^>]*\bdata-trunk\b[^>]*>/g, ''));

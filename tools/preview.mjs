@@ -10,20 +10,24 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { chromium } = createRequire(root)('playwright-core');
 const port = 4199;
-const server = spawn(process.execPath, ['tools/serve.mjs', '--dir', 'dist', '--port', String(port)], { cwd: root, stdio: 'inherit' });
+
+/** Serves dist/ and resolves once the server listens; a port already taken fails here, not in a wrong picture. */
+function serve() {
+  const server = spawn(process.execPath, ['tools/serve.mjs', '--dir', 'dist', '--port', String(port)], { cwd: root });
+  return new Promise((resolve, reject) => {
+    server.stdout.once('data', () => resolve(server));
+    server.once('exit', (code) => reject(new Error(`tools/serve.mjs stopped (${code}); is port ${port} taken?`)));
+    server.stderr.pipe(process.stderr);
+  });
+}
+
+const server = await serve();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
   // 800×420 CSS pixels at 1.5 device pixels each: 1200×630, with text large enough to read in a feed's thumbnail.
+  // bypassCSP: the page's policy refuses the style added below, which only this picture needs.
   const page = await browser.newPage({ viewport: { width: 800, height: 420 }, deviceScaleFactor: 1.5, bypassCSP: true, colorScheme: 'light' });
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await page.goto(`http://127.0.0.1:${port}/?embed=1&chart=commitments&controls=0&theme=light`);
-      break;
-    } catch (error) {
-      if (attempt > 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  await page.goto(`http://127.0.0.1:${port}/?embed=1&chart=commitments&controls=0&theme=light`);
   await page.waitForSelector('#chart-commitments svg');
   // A picture, not a page: no buttons or links to press, and room around the figures.
   await page.addStyleTag({
@@ -31,9 +35,13 @@ try {
       .embed { padding: 1.9rem 1.4rem; } .embed-head { margin-bottom: 1rem; } .embed-head h1 { font-size: 1.7rem; }
       .metric dd { font-size: 2rem; } .metrics { margin-bottom: 1.5rem; }`,
   });
+  // The chart redraws to its new width after the style; fonts and two frames later it is settled.
+  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(200);
   await page.screenshot({ path: `${root}web/preview.png` });
-  await browser.close();
   console.log('wrote web/preview.png');
 } finally {
+  await browser.close();
   server.kill();
 }
