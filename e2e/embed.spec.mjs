@@ -1,6 +1,7 @@
 // Embed mode in host pages on another origin: auto-height through our host script and through Pym.js, forged
 // messages ignored, and a sandboxed frame without allow-same-origin that still works.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expectMetric, openHoldingTime, typeInto } from './helpers.mjs';
 
 const frameHeight = (page, id = 'calculator') =>
@@ -28,6 +29,13 @@ test('the host script sizes the iframe to its content, and follows it when it gr
     frame.getByRole('link', { name: /Download every period as CSV/ }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('amazon-openai-cumulative.csv');
+  // And the chart as a picture: drawn on a canvas inside the frame, which its sandbox leaves readable.
+  const [picture] = await Promise.all([
+    page.waitForEvent('download'),
+    frame.getByRole('button', { name: /^Download the chart as PNG/ }).click(),
+  ]);
+  expect(picture.suggestedFilename()).toBe('amazon-openai-cumulative.png');
+  expect(readFileSync(await picture.path()).subarray(1, 4).toString()).toBe('PNG');
 
   // The compact view: totals, a chart, key inputs and a link to the full calculator with the scenario.
   await typeInto(frame, '#embed-upfront', '25');
