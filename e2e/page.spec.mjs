@@ -397,6 +397,25 @@ test('a share label stays inside its segment of the bar, from a phone to a deskt
   await expect(page.locator('#chart-commitments .segment-label')).toContainText(['73.3%']);
 });
 
+test('on a phone, the cards stack with space between them', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  await expect(page.locator('#chart-compute svg')).toBeVisible();
+  const touching = await page.locator('.group, .chart, .share').evaluateAll((cards) => {
+    const boxes = cards.map((card) => [card.className, card.getBoundingClientRect()]).sort((a, b) => a[1].top - b[1].top);
+    const out = [];
+    // Cards inside a card (a tranche inside its group) are not neighbours.
+    const inside = (a, b) => a.top >= b.top && a.bottom <= b.bottom;
+    for (let i = 1; i < boxes.length; i += 1) {
+      const [[upperName, upper], [name, box]] = [boxes[i - 1], boxes[i]];
+      if (inside(box, upper) || inside(upper, box)) continue;
+      if (box.top - upper.bottom < 8) out.push(`${upperName} → ${name}: ${(box.top - upper.bottom).toFixed(1)} px`);
+    }
+    return out;
+  });
+  expect(touching).toEqual([]);
+});
+
 test('the compute chart names its unit and tells GW online in its tooltip', async ({ page }) => {
   await open(page);
   const chart = page.locator('#chart-compute');
