@@ -416,6 +416,26 @@ test('on a phone, the cards stack with space between them', async ({ page }) => 
   expect(touching).toEqual([]);
 });
 
+test('fields side by side keep their inputs in line, where a label wraps too', async ({ page }) => {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await open(page);
+    const ragged = await page.locator('.field').evaluateAll((fields) => {
+      const rows = new Map();
+      for (const field of fields) {
+        const top = Math.round(field.getBoundingClientRect().top);
+        const input = field.querySelector('input, select').getBoundingClientRect().top;
+        rows.set(top, [...(rows.get(top) ?? []), [field.querySelector('label').textContent, input]]);
+      }
+      return [...rows.values()].filter((row) => row.length > 1)
+        .filter((row) => Math.max(...row.map(([, y]) => y)) - Math.min(...row.map(([, y]) => y)) > 1)
+        .map((row) => row.map(([label, y]) => `${label} ${y.toFixed(0)}`).join(' | '));
+    });
+    // At 390 px "Ramp to full capacity" and "Power per accelerator" wrap beside one-line labels.
+    expect(ragged, `at ${width} px`).toEqual([]);
+  }
+});
+
 test('the compute chart names its unit and tells GW online in its tooltip', async ({ page }) => {
   await open(page);
   const chart = page.locator('#chart-compute');
