@@ -436,6 +436,23 @@ test('fields side by side keep their inputs in line, where a label wraps too', a
   }
 });
 
+test('printed, the page keeps its figures, charts and link, not its buttons, and no chart splits across pages', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('#chart-compute svg')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['#reset', '.inputs .add', '.chart-export', '.embed-options']) {
+    await expect(page.locator(hidden).first(), hidden).toBeHidden();
+  }
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  await expect(page.locator('#share-link, .share-row input').first()).toBeVisible();
+  await expect(page.locator('#chart-cumulative svg')).toBeVisible();
+  await expectMetric(page, 'investment_total', '50000000000');
+  expect(await page.locator('.chart').evaluateAll((charts) => charts.map((c) => getComputedStyle(c).breakInside)))
+    .toEqual(['avoid', 'avoid', 'avoid', 'avoid']);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('#reset')).toBeVisible();
+});
+
 test('the compute chart names its unit and tells GW online in its tooltip', async ({ page }) => {
   await open(page);
   const chart = page.locator('#chart-compute');
