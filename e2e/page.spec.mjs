@@ -377,6 +377,12 @@ test("a chart downloads as a PNG at twice its size, drawn in the page's colours"
   expect(strokes.length).toBeGreaterThan(1);
   for (const count of seen.slice(0, strokes.length)) expect(count).toBeGreaterThan(200);
   expect(seen.at(-1)).toBe(1);
+
+  // Where the browser refuses to make the PNG, the reader still gets the chart, as the SVG file.
+  await page.evaluate(() => { HTMLCanvasElement.prototype.toDataURL = () => { throw new Error('refused'); }; });
+  const fallback = await saved('PNG');
+  expect(fallback.name).toBe('amazon-openai-cumulative.svg');
+  expect(fallback.bytes.toString('utf8')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(problems).toEqual([]);
 });
 
