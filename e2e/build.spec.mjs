@@ -49,6 +49,12 @@ test("with DEAL_PUBLIC_URL, the preview picture's address is absolute, as link p
   }
 });
 
+test('an address with a $ or a quote in it is written as it is, escaped where it must be', () => {
+  const { html, error } = finish('https://news.example/$&"deal"/');
+  expect(error).toBeUndefined();
+  expect(html).toContain('<meta content="https://news.example/$&%22deal%22/preview.png" property=og:image>');
+});
+
 test('a DEAL_PUBLIC_URL that is not a web address stops the build with a message', () => {
   for (const site of ['ftp://news.example/', 'news.example/tools/deal']) {
     const { html, error } = finish(site);

@@ -60,7 +60,8 @@ if (publicUrl) {
   // Trunk's minifier may have dropped the attribute's quotes.
   const picture = /content="?preview\.png"?(?=[\s>])/;
   if (!picture.test(page)) throw new Error('finish-dist: index.html names no preview.png');
-  await writeFile(path('index.html'), page.replace(picture, `content="${new URL('preview.png', site).href}"`));
+  // A function, so a `$` in the address is not read as a replacement pattern.
+  await writeFile(path('index.html'), page.replace(picture, () => `content="${new URL('preview.png', site).href}"`));
 }
 const html = await readFile(path('index.html'), 'utf8');
 await writeFile(path('index.html'), html.replace(/<link[^>]*\bdata-trunk\b[^>]*>/g, ''));
