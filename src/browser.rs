@@ -4,7 +4,7 @@
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-use crate::plot::svg_file;
+use crate::plot::{self, svg_file};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -359,7 +359,7 @@ const CANVAS_LIMIT: f64 = 16_384.0;
 /// image of its own, with no fonts or styles to fetch, so the canvas stays readable (untainted). Should the
 /// browser fail to draw it, the reader still gets the chart, as the SVG file.
 pub fn download_png(png_name: &str, svg_name: &str, file: &svg_file::SvgFile) {
-    let svg_url = svg_file::data_url(&file.text);
+    let svg_url = plot::data_url(svg_file::MEDIA_TYPE, &file.text);
     // The file's own size, not the image's, which browsers round to whole pixels.
     let side = |pixels: f64| {
         let scaled = (pixels * PNG_SCALE).ceil();

@@ -6,7 +6,6 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use super::charts::{ChartData, ValueUnit};
-use crate::model::link::percent_encode;
 
 /// The file: a byte-order mark (without it, Excel reads UTF-8 as another code page and garbles "−" and "’"),
 /// a header row with each column's unit, then one row per period. Lines end in CRLF, as RFC 4180 has them.
@@ -35,11 +34,8 @@ pub fn chart_csv(data: &ChartData) -> String {
     out
 }
 
-/// The CSV as a link target, so a plain `<a download>` saves it: no click handler or Blob code to ship, and it
-/// works inside a sandboxed embed that allows downloads.
-pub fn data_url(csv: &str) -> String {
-    format!("data:text/csv;charset=utf-8,{}", percent_encode(csv))
-}
+/// The CSV's media type, for [`super::data_url`].
+pub const MEDIA_TYPE: &str = "text/csv;charset=utf-8";
 
 fn unit_suffix(unit: ValueUnit) -> &'static str {
     match unit {
@@ -161,14 +157,5 @@ mod tests {
             .unwrap();
         let last: Vec<&str> = lines.last().unwrap().split(',').collect();
         assert_eq!(last[investment + 1], "50000000000");
-    }
-
-    #[test]
-    fn the_link_is_percent_encoded_utf8() {
-        // `#` would end the URL and `%` start an escape; `+` is itself here, not a space.
-        assert_eq!(
-            data_url("\u{feff}a b,−\r\n#%\"+'"),
-            "data:text/csv;charset=utf-8,%EF%BB%BFa%20b%2C%E2%88%92%0D%0A%23%25%22%2B'"
-        );
     }
 }

@@ -3,8 +3,6 @@
 
 use std::fmt::Write;
 
-use crate::model::link::percent_encode;
-
 /// How a legend entry marks its series, as the page's legend draws it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Swatch {
@@ -168,10 +166,8 @@ fn wrap(text: &str, width: f64, glyph: f64) -> Vec<String> {
     lines
 }
 
-/// The file as a URL to download, as the CSV's is.
-pub fn data_url(svg: &str) -> String {
-    format!("data:image/svg+xml;charset=utf-8,{}", percent_encode(svg))
-}
+/// The file's media type, for [`super::data_url`].
+pub const MEDIA_TYPE: &str = "image/svg+xml;charset=utf-8";
 
 /// Text or an attribute value as XML: the five characters XML reserves, escaped.
 fn xml(text: &str) -> String {
@@ -265,14 +261,5 @@ mod tests {
         assert_eq!(wrap("a bb ccc", 30.0, 1.0), ["a bb ccc"]);
         assert_eq!(wrap("aaaaaaaaaaaa b c", 10.0, 1.0), ["aaaaaaaaaaaa", "b c"]);
         assert!(wrap("", 100.0, 1.0).is_empty());
-    }
-
-    #[test]
-    fn the_link_is_a_percent_encoded_svg() {
-        let url = data_url("<svg>−</svg>");
-        assert_eq!(
-            url,
-            "data:image/svg+xml;charset=utf-8,%3Csvg%3E%E2%88%92%3C%2Fsvg%3E"
-        );
     }
 }

@@ -12,10 +12,10 @@ use crate::model::arith::Checked;
 use crate::model::format;
 use crate::plot::axis::{coordinate, line_path, Axis};
 use crate::plot::charts::{ChartData, ValueUnit};
-use crate::plot::csv;
 use crate::plot::label;
 use crate::plot::svg_file;
 use crate::plot::table::{self, Table};
+use crate::plot::{self, csv};
 
 /// The foot of a chart saved as a file.
 const SOURCE: &str =
@@ -175,7 +175,7 @@ fn ChartTable(props: &TableProps) -> Html {
         <details class="chart-table" {ontoggle}>
             <summary>{ "Show the numbers as a table" }</summary>
             if *open {
-                <a class="download" href={csv::data_url(&csv::chart_csv(data))} download={file}>
+                <a class="download" href={plot::data_url(csv::MEDIA_TYPE, &csv::chart_csv(data))} download={file}>
                     { "Download every period as CSV" }
                     // Four charts, four such links: the name says which one a screen reader's link list means.
                     <span class="visually-hidden">{ format!(": {}", data.title) }</span>
@@ -213,7 +213,9 @@ impl ImageFormat {
     fn save(self, id: &str, file: &svg_file::SvgFile) {
         let svg_name = file_name(id, ImageFormat::Svg.extension());
         match self {
-            ImageFormat::Svg => browser::download(&svg_name, &svg_file::data_url(&file.text)),
+            ImageFormat::Svg => {
+                browser::download(&svg_name, &plot::data_url(svg_file::MEDIA_TYPE, &file.text))
+            }
             ImageFormat::Png => {
                 browser::download_png(&file_name(id, self.extension()), &svg_name, file)
             }
