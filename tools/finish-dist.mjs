@@ -52,16 +52,15 @@ await renameIn('boot.js', [['deal-calculator_bg.wasm', wasm], ['./deal-calculato
 const boot = await hashed('boot.js');
 const css = await hashed('app.css');
 await renameIn('index.html', [['deal-calculator_bg.wasm', wasm], ['deal-calculator.js', glue], ['boot.js', boot], ['app.css', css]]);
+let html = (await readFile(path('index.html'), 'utf8')).replace(/<link[^>]*\bdata-trunk\b[^>]*>/g, '');
 const publicUrl = process.env.DEAL_PUBLIC_URL;
 if (publicUrl) {
   const site = new URL(publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`);
   if (!['http:', 'https:'].includes(site.protocol)) throw new Error(`finish-dist: DEAL_PUBLIC_URL must be http(s): ${publicUrl}`);
-  const page = await readFile(path('index.html'), 'utf8');
   // Trunk's minifier may have dropped the attribute's quotes.
   const picture = /content="?preview\.png"?(?=[\s>])/;
-  if (!picture.test(page)) throw new Error('finish-dist: index.html names no preview.png');
+  if (!picture.test(html)) throw new Error('finish-dist: index.html names no preview.png');
   // A function, so a `$` in the address is not read as a replacement pattern.
-  await writeFile(path('index.html'), page.replace(picture, () => `content="${new URL('preview.png', site).href}"`));
+  html = html.replace(picture, () => `content="${new URL('preview.png', site).href}"`);
 }
-const html = await readFile(path('index.html'), 'utf8');
-await writeFile(path('index.html'), html.replace(/<link[^>]*\bdata-trunk\b[^>]*>/g, ''));
+await writeFile(path('index.html'), html);
