@@ -214,6 +214,49 @@ test('on a phone a wide table scrolls sideways by itself, by keyboard too, and k
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 
+test("a table's region is a tab stop only while it has something to scroll", async ({ page }) => {
+  await open(page);
+  const chart = page.locator('#chart-cumulative');
+  await chart.getByText('Show the numbers as a table').click();
+  const csv = chart.getByRole('link', { name: /Download every period as CSV/ });
+  const region = chart.getByRole('region', { name: 'Table: Cumulative money between Amazon and OpenAI' });
+  const focused = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  // At 1280 px the table fits: Tab goes from the CSV link past it.
+  expect(await region.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+  await csv.focus();
+  await page.keyboard.press('Tab');
+  expect(await focused()).not.toBe('Table: Cumulative money between Amazon and OpenAI');
+  // On a phone it scrolls, and Tab reaches it; back on a wide screen, it is skipped again.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  await csv.focus();
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('Table: Cumulative money between Amazon and OpenAI');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(region).not.toHaveAttribute('tabindex');
+});
+
+test('a table that its new numbers make wider than its region becomes a tab stop', async ({ page }) => {
+  await open(page);
+  const chart = page.locator('#chart-commitments');
+  await chart.getByText('Show the numbers as a table').click();
+  const region = chart.getByRole('region', { name: /^Table: / });
+  const needed = () => region.locator('table').evaluate((table) => {
+    table.style.width = 'min-content';
+    const width = table.getBoundingClientRect().width;
+    table.style.width = '';
+    return width;
+  });
+  // The region just wide enough for the reported numbers.
+  const before = await needed();
+  await region.evaluate((e, width) => { e.style.maxWidth = `${Math.ceil(width) + 1}px`; }, before);
+  await expect(region).not.toHaveAttribute('tabindex');
+  // A $9,999B expansion writes longer amounts: the same region now scrolls, and a keyboard can reach it.
+  await typeInto(page, '#agreement-1-total', '9999B');
+  await expect.poll(needed).toBeGreaterThan(before + 1);
+  await expect(region).toHaveAttribute('tabindex', '0');
+});
+
 test("the app's files are named by their content, so a host can cache them for good", async ({ page, request }) => {
   await open(page);
   const names = await page.evaluate(() => [

@@ -168,6 +168,26 @@ fn ChartTable(props: &TableProps) -> Html {
             open.set(browser::is_open(&event));
         })
     };
+    // A keyboard reaches the table's region only while it has something to scroll: on a wide screen, where every
+    // table fits, a tab stop there would be one more press for nothing. Checked when the region's width or the
+    // numbers change; set on the element, not rendered, because the check needs the table laid out.
+    let region = use_node_ref();
+    use_effect_with(
+        (region.clone(), *open, props.data.clone()),
+        |(region, _, _)| {
+            let observer = region.cast::<web_sys::Element>().map(|element| {
+                let target = element.clone();
+                WidthObserver::new(&element, move |_| {
+                    let _ = if target.scroll_width() > target.client_width() {
+                        target.set_attribute("tabindex", "0")
+                    } else {
+                        target.remove_attribute("tabindex")
+                    };
+                })
+            });
+            move || drop(observer)
+        },
+    );
     let data = &props.data;
     let id = &props.id;
     let file = file_name(id, "csv");
@@ -180,9 +200,10 @@ fn ChartTable(props: &TableProps) -> Html {
                     // Four charts, four such links: the name says which one a screen reader's link list means.
                     <span class="visually-hidden">{ format!(": {}", data.title) }</span>
                 </a>
-                // A wide table scrolls sideways on a phone; focusable, so a keyboard can scroll it too. Named apart
-                // from the chart, which has the title alone.
-                <div class="table-scroll" role="region" tabindex="0" aria-label={format!("Table: {}", data.title)}>
+                // A wide table scrolls sideways on a phone; focusable then, so a keyboard can scroll it too. Named
+                // apart from the chart, which has the title alone.
+                <div class="table-scroll" role="region" ref={region}
+                    aria-label={format!("Table: {}", data.title)}>
                     <table>
                         // The chart's heading already shows the title; the caption names the table for screen readers.
                         <caption class="visually-hidden">{ data.title.clone() }</caption>
