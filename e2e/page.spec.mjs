@@ -1,6 +1,7 @@
 // The calculator page as a reader uses it: run once at / and once under /tools/deal/.
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { expectMetric, metric, open, openHoldingTime, typeInto } from './helpers.mjs';
 
@@ -398,6 +399,23 @@ test("a chart downloads as a PNG at twice its size, drawn in the page's colours"
   const size = svg.bytes.toString('utf8').match(/^<svg[^>]* width="([\d.]+)" height="([\d.]+)"/);
   expect(png.bytes.readUInt32BE(16)).toBe(Math.ceil(2 * Number(size[1])));
   expect(png.bytes.readUInt32BE(20)).toBe(Math.ceil(2 * Number(size[2])));
+  // It says its density, 192 pixels per inch (7,559 per metre), so a slide places it at the chart's size: a pHYs
+  // chunk right after the header, with a valid checksum.
+  const chunks = [];
+  for (let at = 8; at < png.bytes.length; at += 12 + png.bytes.readUInt32BE(at)) {
+    const length = png.bytes.readUInt32BE(at);
+    chunks.push({
+      type: png.bytes.subarray(at + 4, at + 8).toString('latin1'),
+      data: png.bytes.subarray(at + 8, at + 8 + length),
+      crc: png.bytes.readUInt32BE(at + 8 + length),
+      expected: crc32(png.bytes.subarray(at + 4, at + 8 + length)),
+    });
+  }
+  expect(chunks.slice(0, 2).map((chunk) => chunk.type)).toEqual(['IHDR', 'pHYs']);
+  expect(chunks.at(-1).type).toBe('IEND');
+  expect(chunks.filter((chunk) => chunk.type === 'pHYs')).toHaveLength(1);
+  expect([...chunks[1].data]).toEqual([0, 0, 0x1d, 0x87, 0, 0, 0x1d, 0x87, 1]);
+  for (const chunk of chunks) expect(chunk.crc, chunk.type).toBe(chunk.expected);
 
   // The picture, not a blank canvas: the dark card's background, and each line's colour on many pixels.
   const strokes = await chart.locator('path.line').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).stroke));
