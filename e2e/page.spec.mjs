@@ -224,6 +224,7 @@ test("a table's region is a tab stop only while it has something to scroll", asy
   const focused = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
   // At 1280 px the table fits: Tab goes from the CSV link past it.
   expect(await region.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(region).not.toHaveAttribute('tabindex');
   await csv.focus();
   await page.keyboard.press('Tab');
   expect(await focused()).not.toBe('Table: Cumulative money between Amazon and OpenAI');
