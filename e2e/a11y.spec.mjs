@@ -13,6 +13,8 @@ async function violations(page) {
   const closed = page.locator('details:not([open]) > summary');
   for (let left = await closed.count(); left > 0; left = await closed.count()) await closed.first().click();
   await expect(page.locator('.chart-table table').first()).toBeVisible();
+  // A frame for the tables' regions to check, after layout, whether they scroll (and so are tab stops).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
