@@ -280,6 +280,27 @@ test("the app's files are named by their content, so a host can cache them for g
   expect(await (await request.get(page.url())).text()).not.toContain('data-trunk');
 });
 
+test("on a phone a field's note keeps the field's width: its badge moves below it rather than squeezing it", async ({ page }) => {
+  // Beside the badge a note had a column a word wide: "= 100%" in two lines, a lapse date in up to 18 at 320 px.
+  for (const width of [320, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    await open(page);
+    const lines = await page.locator('.field .echo').evaluateAll((notes) => notes.filter((note) => note.textContent).map((note) => {
+      const range = document.createRange();
+      range.selectNodeContents(note);
+      return [note.textContent, new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size];
+    }));
+    expect(lines.length).toBeGreaterThan(25);
+    expect(lines.filter(([, count]) => count > 2), `${width} px`).toEqual([]);
+    // Where a note and its badge do share a line, the badge sits at the right, as it does when it has its own.
+    const badges = await page.locator('.field-foot .badge').evaluateAll((all) => all.map((badge) => {
+      const foot = badge.closest('.field-foot').getBoundingClientRect();
+      return Math.round(foot.right - badge.getBoundingClientRect().right);
+    }));
+    expect(new Set(badges)).toEqual(new Set([0]));
+  }
+});
+
 test('no horizontal scroll on a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page);
