@@ -355,6 +355,7 @@ const PNG_SCALE: f64 = 2.0;
 /// pixel's 96, as `PNG_SCALE`), so slide and word-processing software place the picture at the chart's size, not
 /// at twice it. Constant, CRC included; 21 bytes make 28 base64 characters without padding.
 const PNG_DENSITY: &str = "AAAACXBIWXMAAB2HAAAdhwGP5fFl";
+const _: () = assert!(PNG_SCALE == 2.0, "PNG_DENSITY says 192 ppi: twice 96");
 /// A PNG `data:` URL's prefix, then the signature and `IHDR` chunk every PNG starts with: 33 bytes, 44 base64
 /// characters, so the density chunk goes in right after them without decoding anything.
 const PNG_URL_PREFIX: &str = "data:image/png;base64,";

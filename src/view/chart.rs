@@ -170,7 +170,8 @@ fn ChartTable(props: &TableProps) -> Html {
     };
     // A keyboard reaches the table's region only while it has something to scroll: on a wide screen, where every
     // table fits, a tab stop there would be one more press for nothing. Checked when the region's width or the
-    // numbers change; set on the element, not rendered, because the check needs the table laid out.
+    // numbers change; set on the element, not rendered, because the check needs the table laid out. (Chromium
+    // focuses a scrolling region by itself; Safari, and axe's rule, need the attribute.)
     let region = use_node_ref();
     use_effect_with(
         (region.clone(), *open, props.data.clone()),
