@@ -306,6 +306,26 @@ test("on a phone a field's note keeps the field's width: its badge moves below i
   }
 });
 
+test("the badges' key keeps each badge on the line of the words that explain it", async ({ page }) => {
+  // At 1280 px "CHANGED" ended one line and "by you" began the next.
+  for (const width of [1280, 1000, 390, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await open(page);
+    const apart = await page.locator('.legend-note .badge').evaluateAll((badges) => badges.map((badge) => {
+      // The first word's first letter (a breaking space would end the badge's line, not begin the next).
+      const text = badge.nextSibling;
+      const words = document.createRange();
+      words.setStart(text, text.data.search(/[^ ]/));
+      words.setEnd(text, text.data.search(/[^ ]/) + 1);
+      const first = words.getBoundingClientRect();
+      const own = badge.getBoundingClientRect();
+      const middle = (first.top + first.bottom) / 2;
+      return [badge.textContent, middle > own.top && middle < own.bottom];
+    }).filter(([, together]) => !together));
+    expect(apart, `${width} px`).toEqual([]);
+  }
+});
+
 test('no horizontal scroll on a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page);

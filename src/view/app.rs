@@ -246,9 +246,10 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="inputs">
                         <div class="inputs-head">
                             <p class="legend-note">
-                                <span class="badge reported">{ "reported" }</span>{ " from the report · " }
-                                <span class="badge assumption">{ "assumption" }</span>{ " our default · " }
-                                <span class="badge changed">{ "changed" }</span>{ " by you" }
+                                // No-break spaces keep each badge with its words: a line breaks only after a "·".
+                                <span class="badge reported">{ "reported" }</span>{ "\u{a0}from\u{a0}the\u{a0}report · " }
+                                <span class="badge assumption">{ "assumption" }</span>{ "\u{a0}our\u{a0}default · " }
+                                <span class="badge changed">{ "changed" }</span>{ "\u{a0}by\u{a0}you" }
                             </p>
                             <button type="button" class="reset" id="reset" onclick={reset} disabled={is_reported && generation == 0}>
                                 { "Reset to reported" }
