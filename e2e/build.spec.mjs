@@ -82,6 +82,8 @@ function standIn(glue) {
 const GLUE = `let wasm;
 export function answer_to_everything() { return wasm.answer_to_everything(); }
 export function memoryPages() { return wasm.memory.buffer.byteLength / 65536; }
+const other = { memory: "not the module's" };
+export function otherMemory() { return other.memory; }
 export function imports(log) {
   return { "./deal-calculator_bg.js": { __wbg_log_0123456789abcdef: (value) => log(value) } };
 }
@@ -106,6 +108,8 @@ test('a release build shortens the names the WebAssembly and its glue share, and
   expect(module.answer_to_everything()).toBe(42);
   expect(logged).toEqual([42]);
   expect(module.memoryPages()).toBe(1);
+  // A property of another object that shares an export's name is left alone.
+  expect(module.otherMemory()).toBe("not the module's");
   expect(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(dir, wasm)))).every(({ name }) => name.length <= 2)).toBe(true);
 });
 
@@ -115,4 +119,10 @@ test('a glue that does not name an import of its WebAssembly stops the build', (
   const { html, error } = finish('', standIn(GLUE.replace('__wbg_log_0123456789abcdef:', '__wbg_log_fedcba9876543210:')));
   expect(html).toBeUndefined();
   expect(error).toMatch(/finish-dist: the glue names .*__wbg_log_0123456789abcdef.* 0 times, not 1/);
+});
+
+test('a glue that reads an export its WebAssembly does not have stops the build', () => {
+  const { html, error } = finish('', standIn(GLUE.replace('return wasm.answer_to_everything()', 'return wasm.answer_to_nothing()')));
+  expect(html).toBeUndefined();
+  expect(error).toMatch(/finish-dist: the glue reads wasm\.answer_to_nothing, which the module does not export/);
 });

@@ -22,16 +22,18 @@ const path = (name) => join(dir, name);
 
 if (process.env.TRUNK_PROFILE === 'release') {
   const source = await readFile(path('deal-calculator.js'), 'utf8');
-  const { code } = await minify(source, { module: true, compress: true, mangle: true });
-  await writeFile(path('deal-calculator.js'), shortenBoundary(code));
+  const { code } = await minify(shortenBoundary(source), { module: true, compress: true, mangle: true });
+  await writeFile(path('deal-calculator.js'), code);
 }
 
 /**
- * The names the WebAssembly and its glue share, made short. wasm-bindgen names each import after its Rust item
- * plus 16 hex digits of hash (`__wbg_setAttribute_f75317b2b5cabfb4`), and each export after its Rust name; every
- * one is written in both files, where neither terser nor wasm-opt's optimisations may touch it alone. wasm-opt
- * renames them all (the pass Emscripten uses) and prints which became which; the glue follows that map. Any name
- * the glue does not hold exactly where expected stops the build rather than shipping a module that cannot link.
+ * The names the WebAssembly and its glue share, made short. wasm-bindgen names each import after what it binds
+ * plus 16 hex digits of hash (`__wbg_setAttribute_f75317b2b5cabfb4`), and the glue calls the module's exports by
+ * their full names (`__wbindgen_malloc`, closure shims); each name the glue uses is written in both files, where
+ * neither terser nor wasm-opt's optimisations may touch it alone. wasm-opt renames them all (the pass Emscripten
+ * uses) and prints which became which; the glue, as wasm-bindgen wrote it (before terser, while the module's
+ * exports are still read as `wasm.name`), follows that map. Any name the glue does not hold where expected stops
+ * the build rather than shipping a module that cannot link.
  */
 function shortenBoundary(glue) {
   const file = path('deal-calculator_bg.wasm');
@@ -56,12 +58,13 @@ function shortenBoundary(glue) {
   for (const [, name, short] of map.imports) {
     glue = replaceAll(glue, new RegExp(`(?<![\\w$."'])${literal(name)}(?=:)`, 'g'), short, 1);
   }
-  // Each export is read as a property of the instance's exports; the glue's own exports keep their names.
+  // The module's exports are read as properties of `wasm`, and only there; the glue's own exports keep their names.
   for (const [name, short] of map.exports) {
-    glue = replaceAll(glue, new RegExp(`(?<=\\.)${literal(name)}(?![\\w$])`, 'g'), short);
-    const bare = glue.match(new RegExp(`(?<![\\w$])${literal(name)}(?![\\w$])`, 'g'))?.length ?? 0;
-    const exported = glue.match(new RegExp(`\\bfunction ${literal(name)}\\(`, 'g'))?.length ?? 0;
-    if (bare !== exported) fail(`reads ${name} other than as a property`);
+    glue = replaceAll(glue, new RegExp(`(?<![\\w$.])wasm\\.${literal(name)}(?![\\w$])`, 'g'), `wasm.${short}`);
+  }
+  const shorts = new Set(map.exports.map(([, short]) => short));
+  for (const [, name] of glue.matchAll(/(?<![\w$.])wasm\.([\w$]+)/g)) {
+    if (!shorts.has(name)) fail(`reads wasm.${name}, which the module does not export`);
   }
   return glue;
 }
