@@ -421,14 +421,12 @@ fn png_url(image: &web_sys::HtmlImageElement, width: f64, height: f64) -> Option
         .draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, width, height)
         .ok()?;
     let url = canvas.to_data_url().ok()?;
-    let (is_png, parts) = (
-        url.starts_with(PNG_URL_PREFIX),
-        url.split_at_checked(PNG_HEAD),
-    );
-    Some(match (is_png, parts) {
-        (true, Some((head, rest))) => format!("{head}{PNG_DENSITY}{rest}"),
-        _ => url,
-    })
+    match url.split_at_checked(PNG_HEAD) {
+        Some((head, rest)) if head.starts_with(PNG_URL_PREFIX) => {
+            Some(format!("{head}{PNG_DENSITY}{rest}"))
+        }
+        _ => Some(url),
+    }
 }
 
 /// Copies text to the clipboard; `false` when the browser refuses (no permission, not a secure context, a
