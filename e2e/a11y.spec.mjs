@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { open, typeInto } from './helpers.mjs';
+import { afterFrame, open, typeInto } from './helpers.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -14,7 +14,7 @@ async function violations(page) {
   for (let left = await closed.count(); left > 0; left = await closed.count()) await closed.first().click();
   await expect(page.locator('.chart-table table').first()).toBeVisible();
   // A frame for the tables' regions to check, after layout, whether they scroll (and so are tab stops).
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await afterFrame(page);
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });

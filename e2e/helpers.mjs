@@ -43,3 +43,8 @@ export async function openHoldingTime(page, url = './') {
   await page.clock.pauseAt(Date.now() + 60_000);
   return problems;
 }
+
+/** Waits until a frame has run its layout and its ResizeObserver callbacks, and the next frame has begun. */
+export async function afterFrame(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}

@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { expectMetric, metric, open, openHoldingTime, typeInto } from './helpers.mjs';
+import { afterFrame, expectMetric, metric, open, openHoldingTime, typeInto } from './helpers.mjs';
 
 test('shows the reported deal with its headline totals', async ({ page }) => {
   const problems = await open(page);
@@ -227,7 +227,7 @@ test("a table's region is a tab stop only while it has something to scroll", asy
   // At 1280 px the table fits: Tab goes from the CSV link past it.
   expect(await region.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
   // A frame for the region's first check (a ResizeObserver callback), then the attribute it leaves.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await afterFrame(page);
   await expect(region).not.toHaveAttribute('tabindex');
   await csv.focus();
   await page.keyboard.press('Tab');
@@ -256,7 +256,7 @@ test('a table that its new numbers make wider than its region becomes a tab stop
   // The region just wide enough for the reported numbers (a frame for its check to follow the new width).
   const before = await needed();
   await region.evaluate((e, width) => { e.style.maxWidth = `${Math.ceil(width) + 1}px`; }, before);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await afterFrame(page);
   await expect(region).not.toHaveAttribute('tabindex');
   // A $9,999B expansion writes longer amounts: the same region now scrolls, and a keyboard can reach it.
   await typeInto(page, '#agreement-1-total', '9999B');
