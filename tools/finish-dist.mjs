@@ -11,7 +11,6 @@
 //   address stays relative. No og:url: a shared scenario link must stay the address a preview opens.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +21,7 @@ const path = (name) => join(dir, name);
 
 if (process.env.TRUNK_PROFILE === 'release') {
   const source = await readFile(path('deal-calculator.js'), 'utf8');
-  const { code } = await minify(shortenBoundary(source), { module: true, compress: true, mangle: true });
+  const { code } = await minify(await shortenBoundary(source), { module: true, compress: true, mangle: true });
   await writeFile(path('deal-calculator.js'), code);
 }
 
@@ -35,13 +34,13 @@ if (process.env.TRUNK_PROFILE === 'release') {
  * exports are still read as `wasm.name`), follows that map. Any name the glue does not hold where expected stops
  * the build rather than shipping a module that cannot link.
  */
-function shortenBoundary(glue) {
+async function shortenBoundary(glue) {
   const file = path('deal-calculator_bg.wasm');
   const wasmOpt = fileURLToPath(new URL('../node_modules/binaryen/bin/wasm-opt', import.meta.url));
   // The stack-IR flags make wasm-opt write the code as compactly as the optimising run that made it.
   const map = JSON.parse(execFileSync(process.execPath, [wasmOpt, file, '--minify-imports-and-exports-and-modules',
     '--generate-stack-ir', '--optimize-stack-ir', '--optimize-level=2', '--shrink-level=2', '-o', file], { encoding: 'utf8' }));
-  const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(file)));
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(await readFile(file)));
   const fail = (what) => { throw new Error(`finish-dist: the glue ${what}`); };
   const literal = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const replaceAll = (text, pattern, to, count) => {
