@@ -173,9 +173,9 @@ fn ChartTable(props: &TableProps) -> Html {
     // numbers change; set on the element, not rendered, because the check needs the table laid out. (Chromium
     // focuses a scrolling region by itself; Safari, and axe's rule, need the attribute.)
     let region = use_node_ref();
-    use_effect_with(
-        (region.clone(), *open, props.data.clone()),
-        |(region, _, _)| {
+    use_effect_with((*open, props.data.clone()), {
+        let region = region.clone();
+        move |_| {
             let observer = region.cast::<web_sys::Element>().map(|element| {
                 let target = element.clone();
                 WidthObserver::new(&element, move |_| {
@@ -187,8 +187,8 @@ fn ChartTable(props: &TableProps) -> Html {
                 })
             });
             move || drop(observer)
-        },
-    );
+        }
+    });
     let data = &props.data;
     let id = &props.id;
     let file = file_name(id, "csv");
