@@ -38,7 +38,13 @@ export async function pasteInto(page, selector, text) {
  *  once the page is up, time stops. A pause in the reader's typing then never ends unless the test moves time on
  *  (`page.clock.runFor`), so what waits for that pause is tested however slow the machine is. */
 export async function openHoldingTime(page, url = './') {
+  // The fake clock's `performance` has no navigation entries, which the page reads to tell a reload from a
+  // fresh visit. The page times nothing with it, so it keeps the real one.
+  await page.addInitScript(() => { window.realPerformance = performance; });
   await page.clock.install();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'performance', { value: window.realPerformance, configurable: true, writable: true });
+  });
   const problems = await open(page, url);
   await page.clock.pauseAt(Date.now() + 60_000);
   return problems;

@@ -110,6 +110,37 @@ test('leaving the page right after an edit leaves the address current', async ({
   await expect(page).toHaveURL(/t1=~23B/);
 });
 
+test('reloading right after an edit reloads that edit', async ({ page }) => {
+  await openHoldingTime(page);
+  await typeInto(page, '#tranche-0-amount', '22');
+  await expectMetric(page, 'investment_total', '57000000000');
+  expect(await page.evaluate(() => location.search)).not.toMatch(/t1=/);
+  // A reload starts from the address as it was when pressed, before the page could write the edit.
+  await page.reload();
+  await expectMetric(page, 'investment_total', '57000000000');
+  await expect(page).toHaveURL(/\?v=1&t1=~22B$/);
+  // Time is still held: the fields follow the first paint in a task of their own.
+  await page.clock.runFor(1000);
+  await expect(page.locator('#tranche-0-amount')).toHaveValue('22B');
+});
+
+test('opening the address again after leaving mid-edit shows what that address says', async ({ page }) => {
+  await openHoldingTime(page);
+  await typeInto(page, '#tranche-0-amount', '22');
+  await expectMetric(page, 'investment_total', '57000000000');
+  // The reader goes elsewhere, then opens the reported deal's address again. Not a reload: what the page kept
+  // for one does not apply.
+  await page.goto('about:blank');
+  await page.goto('./');
+  await expectMetric(page, 'investment_total', '50000000000');
+  await expect(page).not.toHaveURL(/t1=/);
+  // The entry left holds the edit, so Back returns to it.
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(/t1=~22B/);
+  await expectMetric(page, 'investment_total', '57000000000');
+});
+
 test('Back right after an edit does not write that edit over the earlier entry', async ({ page }) => {
   await openHoldingTime(page, './?v=1&t1=~20B');
   await page.evaluate(() => history.pushState(null, '', '?v=1&t1=~30B'));

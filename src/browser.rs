@@ -157,6 +157,70 @@ impl AddressBar {
     pub fn forget(&self) {
         self.waiting.take();
     }
+
+    /// Writes the edit still waiting, if any, as the page goes away, and keeps it for [`reloaded_query`]: a
+    /// reload starts from the address as it was when the reader pressed Reload, before this write.
+    fn flush_for_reload(&self) {
+        let waiting = self.waiting.take();
+        let Some(query) = waiting else { return };
+        let query = query();
+        if let Some(storage) = session_storage() {
+            let _ = storage.set_item(RELOAD_KEY, &format!("{}\n{query}", address()));
+        }
+        write_query(&query, HistoryWrite::Replace);
+    }
+
+    /// Writes an edit still waiting when the page is hidden for good (closed, reloaded or navigated away), and
+    /// keeps it across a reload. The listener lives as long as the page.
+    pub fn keep_on_page_hide(self: std::rc::Rc<Self>) {
+        let Some(window) = window() else { return };
+        let listener = Closure::<dyn Fn()>::new(move || self.flush_for_reload());
+        let _ =
+            window.add_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
+        listener.forget();
+    }
+}
+
+/// Where [`AddressBar`] keeps, for one reload, the address the page was left at and the query it should have had.
+/// Session storage belongs to the tab and ends with it.
+const RELOAD_KEY: &str = "deal-calculator:reload";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    // Throws in a sandboxed frame without same-origin access: then nothing is kept.
+    window()?.session_storage().ok().flatten()
+}
+
+/// The page's path and query: what a reload loads again (session storage is already the origin's).
+fn address() -> String {
+    let path = window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    format!("{path}{}", query())
+}
+
+/// The query (with `?`, or "") an edit still waiting when the reader pressed Reload should have written, if this
+/// load is that reload; the address bar then shows it too. Whatever was kept is used once, or dropped.
+pub fn reloaded_query() -> Option<String> {
+    let storage = session_storage()?;
+    let kept = storage.get_item(RELOAD_KEY).ok().flatten()?;
+    // Emptied rather than removed: one storage call fewer for the glue to carry.
+    let _ = storage.set_item(RELOAD_KEY, "");
+    let (from, query) = kept.split_once('\n')?;
+    // Only a reload: opening the old address again, typed or from a link, must show what it says.
+    let navigation = window()?
+        .performance()?
+        .get_entries_by_type("navigation")
+        .get(0);
+    let reload = js_sys::Reflect::get(&navigation, &JsValue::from_str("type")).ok()?;
+    if reload.as_string()? != "reload" || address() != from {
+        return None;
+    }
+    write_query(query, HistoryWrite::Replace);
+    Some(if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    })
 }
 
 /// Whether a history write replaces the current entry (an edit) or adds one (a whole new scenario).

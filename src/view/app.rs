@@ -63,6 +63,10 @@ pub fn App(props: &AppProps) -> Html {
     // when it is written: at once for a whole new scenario, and for edits when the page catches up (below).
     let address = use_memo((), |_| browser::AddressBar::default());
     {
+        let address = address.clone();
+        use_effect_with((), move |_| address.keep_on_page_hide());
+    }
+    {
         let display = display.clone();
         let address = address.clone();
         use_effect_with(
