@@ -83,11 +83,34 @@ test('adding and removing a tranche', async ({ page }) => {
   await expect(page.locator('[data-tranche]')).toHaveCount(3);
   await expectMetric(page, 'investment_total', '55000000000');
   await expect(page.locator('[data-tranche="2"] legend')).toHaveText('Tranche 3: Tranche 3');
+  // The new card's name has focus, so the reader can type it at once.
+  await expect(page.locator('#tranche-2-label')).toBeFocused();
+  await page.keyboard.type(' (2027)');
+  await expect(page.locator('[data-tranche="2"] legend')).toHaveText('Tranche 3: Tranche 3 (2027)');
   await page.getByRole('button', { name: 'Remove tranche 1: Upfront' }).click();
   await expect(page.locator('[data-tranche]')).toHaveCount(2);
   await expectMetric(page, 'investment_total', '40000000000');
   // The remaining rows kept their own values: Milestones is still $35B.
   await expect(page.locator('#tranche-1-amount')).toHaveValue('35B');
+});
+
+test('by keyboard, Add and Remove leave focus in the group, not at the page\'s start', async ({ page }) => {
+  await open(page);
+  const add = page.getByRole('button', { name: '+ Add agreement' });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#agreement-2-label')).toBeFocused();
+  // A removed card takes its button along; focus goes to the group's Add button.
+  await page.getByRole('button', { name: 'Remove agreement 1: AWS existing' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-agreement]')).toHaveCount(2);
+  await expect(add).toBeFocused();
+  // Shift+Tab goes back into the cards: the last one's Remove button.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Remove agreement 2: Agreement 3' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-agreement]')).toHaveCount(1);
+  await expect(add).toBeFocused();
 });
 
 test('invalid input shows its message while totals keep their last valid values', async ({ page }) => {

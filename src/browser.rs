@@ -767,6 +767,17 @@ pub fn bench_wasm_memory_bytes() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// Focuses the element `id` once the page has re-rendered and painted: where Add and Remove send the reader. A
+/// removed card's button takes focus with it, which would drop the reader at the page's start.
+pub fn focus_soon(id: String) {
+    after_paint(move || {
+        if let Some(element) = element(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Whether the `<details>` element that fired a toggle event is now open.
 pub fn is_open(event: &web_sys::Event) -> bool {
     event

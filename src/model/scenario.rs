@@ -327,6 +327,7 @@ impl Scenario {
     }
 }
 
-fn next_id(ids: impl Iterator<Item = u32>) -> u32 {
+/// The id a card added beside `ids` gets: ids are never reused while the card holding one is shown.
+pub fn next_id(ids: impl Iterator<Item = u32>) -> u32 {
     ids.max().map_or(0, |max| max.saturating_add(1))
 }

@@ -8,10 +8,11 @@ use super::field::{
     Amount, Capacity, CostPerGw, Field, Label, Month, OptionalMonth, Percent, Power, Price,
     PueRatio, Ramp, Term, Weights,
 };
+use crate::browser;
 use crate::model::edit::{AgreementEdit, Edit, TrancheEdit};
 use crate::model::scenario::{
-    sources, Agreement, Compute, Context, Curve, Provenance, Scenario, Tranche, MAX_AGREEMENTS,
-    MAX_TRANCHES,
+    next_id, sources, Agreement, Compute, Context, Curve, Provenance, Scenario, Tranche,
+    MAX_AGREEMENTS, MAX_TRANCHES,
 };
 use crate::model::schedule::year_weights;
 use crate::model::units::Share;
@@ -22,6 +23,21 @@ use crate::model::units::Share;
 fn edit<T: 'static>(on_edit: &Callback<Edit>, make: impl Fn(T) -> Edit + 'static) -> Callback<T> {
     let on_edit = on_edit.clone();
     Callback::from(move |value: T| on_edit.emit(make(value)))
+}
+
+/// An Add or Remove button's callback: makes `edit`, then moves focus to the element `then` once the group has
+/// re-rendered. A removed card takes its button, and the focus on it, along: the group's Add button takes it
+/// instead, since it is always there and enabled after a removal.
+fn card_edit(
+    on_edit: &Callback<Edit>,
+    edit: impl Fn() -> Edit + 'static,
+    then: String,
+) -> Callback<MouseEvent> {
+    let on_edit = on_edit.clone();
+    Callback::from(move |_| {
+        on_edit.emit(edit());
+        browser::focus_soon(then.clone());
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -35,7 +51,13 @@ pub struct TranchesProps {
 #[component]
 pub fn InvestmentGroup(props: &TranchesProps) -> Html {
     let reported = Scenario::reported_deal();
-    let add = edit(&props.on_edit, |_: MouseEvent| Edit::AddTranche);
+    // Focus goes to the new card's name, so the reader can type it at once.
+    let new_id = next_id(props.tranches.iter().map(|t| t.id));
+    let add = card_edit(
+        &props.on_edit,
+        || Edit::AddTranche,
+        format!("tranche-{new_id}-label"),
+    );
     let can_remove = props.tranches.len() > 1;
     let full = props.tranches.len() >= MAX_TRANCHES;
     html! {
@@ -52,7 +74,7 @@ pub fn InvestmentGroup(props: &TranchesProps) -> Html {
                     generation={props.generation}
                 />
             }) }
-            <button type="button" class="add" onclick={add} disabled={full}>
+            <button type="button" class="add" id="add-tranche" onclick={add} disabled={full}>
                 { if full { format!("At most {MAX_TRANCHES} tranches") } else { "+ Add tranche".to_string() } }
             </button>
         </section>
@@ -105,7 +127,11 @@ fn TrancheRow(props: &TrancheRowProps) -> Html {
     let on_lapses = edit(&props.on_edit, move |v| {
         Edit::Tranche(id, TrancheEdit::Lapses(v))
     });
-    let remove = edit(&props.on_edit, move |_: MouseEvent| Edit::RemoveTranche(id));
+    let remove = card_edit(
+        &props.on_edit,
+        move || Edit::RemoveTranche(id),
+        "add-tranche".into(),
+    );
     let t = &props.tranche;
     let r = props.reported.as_ref();
     let [amount_source, paid_source, probability_source, lapse_source] = tranche_sources(id);
@@ -141,7 +167,12 @@ pub struct AgreementsProps {
 #[component]
 pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
     let reported = Scenario::reported_deal();
-    let add = edit(&props.on_edit, |_: MouseEvent| Edit::AddAgreement);
+    let new_id = next_id(props.agreements.iter().map(|a| a.id));
+    let add = card_edit(
+        &props.on_edit,
+        || Edit::AddAgreement,
+        format!("agreement-{new_id}-label"),
+    );
     let can_remove = props.agreements.len() > 1;
     let full = props.agreements.len() >= MAX_AGREEMENTS;
     html! {
@@ -158,7 +189,7 @@ pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
                     generation={props.generation}
                 />
             }) }
-            <button type="button" class="add" onclick={add} disabled={full}>
+            <button type="button" class="add" id="add-agreement" onclick={add} disabled={full}>
                 { if full { format!("At most {MAX_AGREEMENTS} agreements") } else { "+ Add agreement".to_string() } }
             </button>
         </section>
@@ -214,9 +245,11 @@ fn AgreementRow(props: &AgreementRowProps) -> Html {
     let on_weights = edit(&props.on_edit, move |v| {
         Edit::Agreement(id, AgreementEdit::Curve(v))
     });
-    let remove = edit(&props.on_edit, move |_: MouseEvent| {
-        Edit::RemoveAgreement(id)
-    });
+    let remove = card_edit(
+        &props.on_edit,
+        move || Edit::RemoveAgreement(id),
+        "add-agreement".into(),
+    );
     let a = &props.agreement;
     let on_curve = {
         let on_edit = props.on_edit.clone();
