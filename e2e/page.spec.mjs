@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { afterFrame, expectMetric, metric, open, openHoldingTime, typeInto } from './helpers.mjs';
+import { afterFrame, expectMetric, metric, open, openHoldingTime, pasteInto, typeInto } from './helpers.mjs';
 
 test('shows the reported deal with its headline totals', async ({ page }) => {
   const problems = await open(page);
@@ -111,6 +111,22 @@ test('by keyboard, Add and Remove leave focus in the group, not at the page\'s s
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-agreement]')).toHaveCount(1);
   await expect(add).toBeFocused();
+});
+
+test('an amount pasted in dollars and a bare percentage read as the reader means them', async ({ page }) => {
+  await open(page);
+  // As copied from a filing: too large to be billions, so dollars.
+  await pasteInto(page, '#tranche-0-amount', '$20,000,000,000');
+  await expect(page.locator('#tranche-0-amount-note')).toHaveText('= $20 billion');
+  await expectMetric(page, 'investment_total', '55000000000');
+  // In a field marked %, "1" is 1%, as in a link's rate=1; and "0.5" is half a percent.
+  await typeInto(page, '#assumption-rate', '1');
+  await expect(page.locator('#assumption-rate-note')).toHaveText('= 1%');
+  await typeInto(page, '#tranche-1-probability', '0.5');
+  await expect(page.locator('#tranche-1-probability-note')).toHaveText('= 0.5%');
+  // A word in a percentage field gets a percentage's example, not money's suffixes.
+  await typeInto(page, '#compute-utilisation', 'most');
+  await expect(page.locator('#compute-utilisation-error')).toHaveText('not a number: use digits, e.g. 60 or 60%');
 });
 
 test('invalid input shows its message while totals keep their last valid values', async ({ page }) => {

@@ -15,6 +15,10 @@ use super::units::{Gigawatts, Money, Months, Share, YearMonth, MONTH_NAMES};
 pub enum ParseError {
     Empty,
     NotANumber,
+    /// Not a number, in a money field: the message shows the suffixes it takes.
+    NotAnAmount,
+    /// Not a number, in a percentage field.
+    NotAPercentage,
     TooManyDigits,
     Negative,
     AmountOutOfRange {
@@ -45,9 +49,11 @@ impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParseError::Empty => f.write_str("enter a value"),
-            ParseError::NotANumber => {
+            ParseError::NotANumber => f.write_str("not a number: use digits and a decimal point"),
+            ParseError::NotAnAmount => {
                 f.write_str("not a number: use digits, e.g. 15, 15B or 1,500M")
             }
+            ParseError::NotAPercentage => f.write_str("not a number: use digits, e.g. 60 or 60%"),
             ParseError::TooManyDigits => f.write_str("too many digits: use a suffix, e.g. 1.2T"),
             ParseError::Negative => f.write_str("must not be negative"),
             ParseError::AmountOutOfRange { max } => {
@@ -86,6 +92,16 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+impl ParseError {
+    /// This error as a field of one kind says it: `not_a_number` in place of the plain [`ParseError::NotANumber`].
+    fn in_field(self, not_a_number: ParseError) -> ParseError {
+        match self {
+            ParseError::NotANumber => not_a_number,
+            other => other,
+        }
+    }
+}
+
 /// What a bare number means in a field where the reader did not type a unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scale {
@@ -99,12 +115,14 @@ pub const MAX_AMOUNT: Money =
 
 /// Parses an amount of money: "15", "15B", "$15bn", "15,000M", "1.2T", "15 billion", "$350 million".
 ///
-/// A bare number is read in `scale`. The result is rounded to the cent and must lie between $0 and $10T.
+/// A bare number is read in `scale`; in billions, one of a million or more, which cannot be billions (the most
+/// is 10,000), is read in dollars, as pasted from a filing. The result is rounded to the cent and must lie
+/// between $0 and $10T.
 ///
 /// ```
 /// use deal_calculator::model::parse::{parse_money, Scale};
 /// use deal_calculator::model::units::Money;
-/// for text in ["15", "15B", "$15bn", "15,000M", "15 billion", "0.015T"] {
+/// for text in ["15", "15B", "$15bn", "15,000M", "15 billion", "0.015T", "$15,000,000,000"] {
 ///     assert_eq!(parse_money(text, Scale::Billions), Ok(Money::billions(15)), "{text}");
 /// }
 /// assert!(parse_money("-3B", Scale::Billions).is_err());
@@ -118,17 +136,19 @@ pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
         .strip_prefix("US$")
         .or_else(|| text.strip_prefix('$'))
         .unwrap_or(text);
-    let (number, unit) = split_number(text)?;
+    let (number, unit) = split_number(text).map_err(|e| e.in_field(ParseError::NotAnAmount))?;
     let multiplier = match unit.to_ascii_lowercase().trim_end_matches('.') {
         "" => match scale {
-            Scale::Dollars => Decimal::ONE,
-            Scale::Billions => Decimal::from(1_000_000_000u32),
+            Scale::Billions if number < Decimal::from(1_000_000u32) => {
+                Decimal::from(1_000_000_000u32)
+            }
+            Scale::Dollars | Scale::Billions => Decimal::ONE,
         },
         "k" | "thousand" => Decimal::from(1_000u32),
         "m" | "mn" | "mm" | "mil" | "million" | "millions" => Decimal::from(1_000_000u32),
         "b" | "bn" | "bil" | "billion" | "billions" => Decimal::from(1_000_000_000u32),
         "t" | "tn" | "trillion" | "trillions" => Decimal::from(1_000_000_000_000u64),
-        _ => return Err(ParseError::NotANumber),
+        _ => return Err(ParseError::NotAnAmount),
     };
     let max = match scale {
         Scale::Dollars => MAX_PRICE,
@@ -185,29 +205,27 @@ pub fn parse_gigawatts(text: &str) -> Result<Gigawatts, ParseError> {
     Ok(Gigawatts::new(gigawatts.normalize()))
 }
 
-/// Parses a share: "60%", "60" and "0.6" are all 60%. Without a % sign, numbers up to 1 are fractions and larger
-/// ones percentages.
+/// Parses a share: "60%" and "60" are both 60%. A bare number is a percentage, as the field's "%" and the link's
+/// `rate=1` say: reading numbers up to 1 as fractions made a typed discount rate of "1" 100%, and a reader typing
+/// "15" saw 100% on the way.
 ///
 /// ```
 /// use deal_calculator::model::parse::parse_share;
-/// assert_eq!(parse_share("60%"), parse_share("0.6"));
-/// assert_eq!(parse_share("60"), parse_share("0.6"));
+/// assert_eq!(parse_share("60%"), parse_share("60"));
+/// assert_eq!(parse_share("0.5").map(|s| s.as_percent().to_string()).as_deref(), Ok("0.5"));
 /// assert!(parse_share("101%").is_err());
 /// ```
 ///
 /// # Errors
 /// Empty or non-numeric text, negative, or over 100%.
 pub fn parse_share(text: &str) -> Result<Share, ParseError> {
-    let (number, unit) = split_number(text.trim())?;
+    let (number, unit) =
+        split_number(text.trim()).map_err(|e| e.in_field(ParseError::NotAPercentage))?;
     let fraction = match unit {
-        "%" => number
+        "%" | "" => number
             .checked_div(Decimal::ONE_HUNDRED)
             .ok_or(ParseError::ShareOutOfRange)?,
-        "" if number > Decimal::ONE => number
-            .checked_div(Decimal::ONE_HUNDRED)
-            .ok_or(ParseError::ShareOutOfRange)?,
-        "" => number,
-        _ => return Err(ParseError::NotANumber),
+        _ => return Err(ParseError::NotAPercentage),
     };
     Share::new(fraction).ok_or(ParseError::ShareOutOfRange)
 }
@@ -551,24 +569,36 @@ mod tests {
         for (text, error) in [
             ("", ParseError::Empty),
             ("   ", ParseError::Empty),
-            ("NaN", ParseError::NotANumber),
-            ("Infinity", ParseError::NotANumber),
-            ("1e400", ParseError::NotANumber),
-            ("١٥", ParseError::NotANumber),
-            ("15 apples", ParseError::NotANumber),
-            ("1,5", ParseError::NotANumber),
-            ("1..5", ParseError::NotANumber),
+            ("NaN", ParseError::NotAnAmount),
+            ("Infinity", ParseError::NotAnAmount),
+            ("1e400", ParseError::NotAnAmount),
+            ("١٥", ParseError::NotAnAmount),
+            ("15 apples", ParseError::NotAnAmount),
+            ("1,5", ParseError::NotAnAmount),
+            ("1..5", ParseError::NotAnAmount),
             ("-3", ParseError::Negative),
             (
                 "1234567890123456789012345678901234567890",
                 ParseError::TooManyDigits,
             ),
             ("10.01T", ParseError::AmountOutOfRange { max: "$10T" }),
-            ("15-3", ParseError::NotANumber),
+            ("15-3", ParseError::NotAnAmount),
         ] {
             assert_eq!(money(text), Err(error.clone()), "{text:?}");
         }
         assert_eq!(money("10T"), Ok(MAX_AMOUNT));
+        // A bare number of a million or more cannot be billions: it is dollars, as pasted from a filing.
+        assert_eq!(money("$20,000,000,000"), Ok(Money::billions(20)));
+        assert_eq!(
+            money("350000000"),
+            Ok(Money::from_dollars(dec!(350_000_000)))
+        );
+        assert_eq!(money("1,000,000"), Ok(Money::from_dollars(dec!(1_000_000))));
+        // Below a million, a bare number over 10,000 is still billions, and too much.
+        assert_eq!(
+            money("999,999"),
+            Err(ParseError::AmountOutOfRange { max: "$10T" })
+        );
         assert_eq!(
             ParseError::AmountOutOfRange { max: "$10T" }.to_string(),
             "amount must be between $0 and $10T"
@@ -597,9 +627,18 @@ mod tests {
     fn shares() {
         let sixty = Share::new(dec!(0.6));
         assert_eq!(parse_share("60%").ok(), sixty);
-        assert_eq!(parse_share("0.6").ok(), sixty);
         assert_eq!(parse_share("60").ok(), sixty);
-        assert_eq!(parse_share("1").ok(), Some(Share::ONE));
+        assert_eq!(parse_share("100").ok(), Some(Share::ONE));
+        // A bare number up to 1 is a percentage too, as in the link.
+        assert_eq!(parse_share("1").ok(), Share::new(dec!(0.01)));
+        assert_eq!(parse_share("0.6").ok(), Share::new(dec!(0.006)));
+        // A percentage field's message shows what it takes, not money's suffixes.
+        assert_eq!(parse_share("sixty"), Err(ParseError::NotAPercentage));
+        assert_eq!(parse_share("60 GW"), Err(ParseError::NotAPercentage));
+        assert_eq!(
+            ParseError::NotAPercentage.to_string(),
+            "not a number: use digits, e.g. 60 or 60%"
+        );
         assert_eq!(parse_share("101"), Err(ParseError::ShareOutOfRange));
         assert_eq!(parse_share("150%"), Err(ParseError::ShareOutOfRange));
     }
