@@ -403,7 +403,8 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         })
         .collect();
     ChartData {
-        title: "Compute: energy per year and GW online".into(),
+        // GW online is in the tooltips and the table, not drawn, so the title does not promise it.
+        title: "Compute: energy used per year".into(),
         description,
         unit: ValueUnit::TerawattHours,
         x_ticks: categories.iter().cloned().enumerate().collect(),

@@ -339,7 +339,8 @@ pub fn ComputeGroup(props: &ComputeProps) -> Html {
     let on_capex = edit(&props.on_edit, Edit::CapitalCost);
     html! {
         <section class="group" aria-labelledby="compute-heading">
-            <h2 id="compute-heading">{ "Compute" }</h2>
+            // These fields change no headline figure: say where what they change shows.
+            <h2 id="compute-heading">{ "Compute" }<span class="group-note">{ "shown in More figures and the compute chart" }</span></h2>
             <div class="row-fields">
                 { Field::<Ramp> { id: "compute-ramp".into(), label: "Ramp to full capacity", value: &c.ramp, reported: Some(&reported.ramp), provenance: Some(sources::RAMP), generation, on_change: &on_ramp }.render() }
                 { Field::<Percent> { id: "compute-utilisation".into(), label: "Utilisation", value: &c.utilisation, reported: Some(&reported.utilisation), provenance: Some(sources::UTILISATION), generation, on_change: &on_utilisation }.render() }
@@ -384,7 +385,7 @@ pub fn ContextGroup(props: &ContextProps) -> Html {
                 </div>
             </section>
             <section class="group" aria-labelledby="assumptions-heading">
-                <h2 id="assumptions-heading">{ "Assumptions" }</h2>
+                <h2 id="assumptions-heading">{ "Assumptions" }<span class="group-note">{ "present values, in More figures" }</span></h2>
                 <div class="row-fields">
                     { Field::<Percent> { id: "assumption-rate".into(), label: "Discount rate, per year", value: &props.discount_rate, reported: Some(&reported.discount_rate), provenance: Some(sources::DISCOUNT_RATE), generation, on_change: &on_rate }.render() }
                 </div>
