@@ -34,6 +34,8 @@ test('an edit in each group changes the totals and a chart', async ({ page }) =>
   await expectMetric(page, 'infrastructure_total', '188000000000');
   const yearly = page.locator('#chart-yearly-description');
   await expect(yearly).toContainText('peaks in 2032');
+  // The first and last bars are short because the timeline starts and ends in those years; the text says so.
+  await expect(yearly).toContainText('The timeline covers only Nov–Dec of 2025 and Jan–Feb of 2034.');
 
   await typeInto(page, '#compute-utilisation', '100%');
   await expectMetric(page, 'energy_twh_per_year', '17.52');

@@ -44,6 +44,9 @@ pub struct YearFlows {
     pub year: u16,
     /// 1 to 4 for quarterly sums; 0 for yearly ones.
     pub quarter: u8,
+    /// The calendar months (1–12) of the period's first and last months in the timeline: a year the timeline
+    /// starts or ends in may hold only some of its months.
+    pub months: (u8, u8),
     pub investment: Money,
     pub investment_expected: Money,
     pub spend: Vec<Money>,
@@ -196,6 +199,7 @@ impl Schedule {
                 years.push(YearFlows {
                     year,
                     quarter,
+                    months: (row.month.month(), row.month.month()),
                     investment: Money::ZERO,
                     investment_expected: Money::ZERO,
                     spend: vec![Money::ZERO; row.spend.len()],
@@ -222,6 +226,7 @@ impl Schedule {
                 .spend_total
                 .checked_add(row.spend_total)
                 .ok_or(ComputeError::Overflow)?;
+            sums.months.1 = row.month.month();
             sums.capacity_online = row.capacity_online;
             sums.capacity_months = sums
                 .capacity_months

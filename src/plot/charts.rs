@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use crate::model::format;
 use crate::model::metrics::MetricKey;
 use crate::model::scenario::Scenario;
-use crate::model::units::{Gigawatts, Money};
+use crate::model::schedule::YearFlows;
+use crate::model::units::{Gigawatts, Money, MONTH_NAMES};
 use crate::model::Outcome;
 
 /// What a chart's values are measured in, for axis labels and tooltips.
@@ -226,6 +227,45 @@ fn year_ends(months: &[u8]) -> Vec<usize> {
 }
 
 /// Chart 2: OpenAI's spend with AWS per year, stacked by agreement, with tranche payments marked.
+/// The months a year the timeline covers only in part holds, "Nov–Dec"; `None` for a whole year.
+fn partial_year(year: &YearFlows) -> Option<String> {
+    let (first, last) = year.months;
+    let name = |month: u8| {
+        MONTH_NAMES
+            .get(usize::from(month.saturating_sub(1)))
+            .copied()
+    };
+    if (first, last) == (1, 12) {
+        return None;
+    }
+    Some(format!("{}–{}", name(first)?, name(last)?))
+}
+
+/// Marks a yearly chart's partial years, whose bars are short because the timeline starts or ends in them, not
+/// because less happens: a tooltip line for each, and a sentence for the description.
+fn partial_years(years: &[YearFlows]) -> (Vec<(usize, String)>, String) {
+    let partial: Vec<(usize, u16, String)> = years
+        .iter()
+        .enumerate()
+        .filter_map(|(i, year)| Some((i, year.year, partial_year(year)?)))
+        .collect();
+    let sentence = partial
+        .iter()
+        .map(|(_, year, months)| format!("{months} of {year}"))
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let sentence = if sentence.is_empty() {
+        sentence
+    } else {
+        format!(" The timeline covers only {sentence}.")
+    };
+    let notes = partial
+        .into_iter()
+        .map(|(i, _, months)| (i, format!("Part of the year: {months}")))
+        .collect();
+    (notes, sentence)
+}
+
 pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
     let years = outcome.schedule.by_year().unwrap_or_default();
     let categories: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
@@ -264,9 +304,10 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         })
         .collect();
     let peak = years.iter().max_by_key(|y| y.spend_total);
+    let (notes, partial) = partial_years(&years);
     let description = match peak {
         Some(peak) => format!(
-            "OpenAI's spend with AWS each year, by agreement. It peaks in {} at {}. Markers show Amazon's investment payments.",
+            "OpenAI's spend with AWS each year, by agreement. It peaks in {} at {}. Markers show Amazon's investment payments.{partial}",
             peak.year,
             format::money(peak.spend_total)
         ),
@@ -282,7 +323,7 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         categories,
         series,
         markers,
-        notes: Vec::new(),
+        notes,
         parts_of_whole: false,
     }
 }
@@ -384,12 +425,13 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         .metrics
         .get(MetricKey::EnergyTwhPerYear)
         .unwrap_or(Decimal::ZERO);
+    let (partial_notes, partial) = partial_years(&years);
     let description = format!(
-        "Energy the agreements' capacity uses each year at {} utilisation, as it comes online. At full capacity: {} a year.",
+        "Energy the agreements' capacity uses each year at {} utilisation, as it comes online. At full capacity: {} a year.{partial}",
         format::share(utilisation),
         ValueUnit::TerawattHours.format(full)
     );
-    let notes = online
+    let mut notes: Vec<(usize, String)> = online
         .iter()
         .enumerate()
         .map(|(i, gw)| {
@@ -402,6 +444,7 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
             )
         })
         .collect();
+    notes.extend(partial_notes);
     ChartData {
         // GW online is in the tooltips and the table, not drawn, so the title does not promise it.
         title: "Compute: energy used per year".into(),
@@ -473,6 +516,38 @@ pub(crate) mod tests {
             .markers
             .iter()
             .all(|(i, _)| chart.categories[*i] == "2026"));
+    }
+
+    #[test]
+    fn yearly_charts_mark_the_years_the_timeline_covers_in_part() {
+        let (scenario, outcome) = reported();
+        for chart in [
+            yearly_spend(&scenario, &outcome),
+            compute(&scenario, &outcome),
+        ] {
+            let partial: Vec<(&str, &str)> = chart
+                .notes
+                .iter()
+                .filter(|(_, note)| note.starts_with("Part of the year"))
+                .map(|(i, note)| (chart.categories[*i].as_str(), note.as_str()))
+                .collect();
+            assert_eq!(
+                partial,
+                [
+                    ("2025", "Part of the year: Nov–Dec"),
+                    ("2034", "Part of the year: Jan–Feb")
+                ],
+                "{}",
+                chart.title
+            );
+            assert!(
+                chart
+                    .description
+                    .ends_with(" The timeline covers only Nov–Dec of 2025 and Jan–Feb of 2034."),
+                "{}",
+                chart.description
+            );
+        }
     }
 
     #[test]
