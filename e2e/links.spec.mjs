@@ -194,6 +194,9 @@ test('the embed button writes the iframe snippet for the current scenario', asyn
     expect(snippet).toContain(part);
   }
   await page.getByRole('combobox', { name: /^Chart/ }).selectOption('yearly');
+  // The choices read as the charts' names, not the link's codes.
+  await expect(page.getByRole('combobox', { name: /^Chart/ }).locator('option:checked')).toHaveText('Spend with AWS per year');
+  await expect(page.getByRole('combobox', { name: /^Theme/ }).locator('option:checked')).toHaveText("Reader's setting");
   // The checkbox sits beside its words, not stretched across the row above them.
   const box = await page.getByLabel('Key inputs').boundingBox();
   const words = await page.locator('.embed-controls label', { hasText: 'Key inputs' }).boundingBox();

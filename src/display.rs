@@ -28,6 +28,15 @@ impl Theme {
             Theme::Dark => "dark",
         }
     }
+
+    /// What the embed options call it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "Reader's setting",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
 }
 
 /// The chart an embed shows.
@@ -53,6 +62,16 @@ impl ChartChoice {
             ChartChoice::Yearly => "yearly",
             ChartChoice::Commitments => "commitments",
             ChartChoice::Compute => "compute",
+        }
+    }
+
+    /// What the embed options call it: the chart's title, shortened.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartChoice::Cumulative => "Cumulative money",
+            ChartChoice::Yearly => "Spend with AWS per year",
+            ChartChoice::Commitments => "Infrastructure commitments",
+            ChartChoice::Compute => "Energy used per year",
         }
     }
 }

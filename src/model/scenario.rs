@@ -164,7 +164,7 @@ pub mod sources {
         "Assumed six months after the upfront tranche: the report says \"coming months\"",
     );
     pub const MILESTONES_LAPSE: Provenance =
-        Provenance::Assumption("Amazon's 8-K summary: the contingent tranche lapses 2028-12-31");
+        Provenance::Assumption("Not in the report; Amazon's 8-K summary, in press coverage: the contingent tranche lapses 2028-12-31");
     pub const PROBABILITY: Provenance =
         Provenance::Assumption("Assumed 100% so the headline matches the reported $50B");
     pub const EXISTING: Provenance =

@@ -203,14 +203,14 @@ fn EmbedPanel(props: &EmbedProps) -> Html {
                 <label>{ "Chart " }
                     <select onchange={on_chart}>
                         { for ChartChoice::ALL.iter().map(|c| html! {
-                            <option value={c.code()} selected={*c == *chart}>{ c.code() }</option>
+                            <option value={c.code()} selected={*c == *chart}>{ c.name() }</option>
                         }) }
                     </select>
                 </label>
                 <label>{ "Theme " }
                     <select onchange={on_theme}>
                         { for [Theme::Auto, Theme::Light, Theme::Dark].iter().map(|t| html! {
-                            <option value={t.code()} selected={*t == *theme}>{ t.code() }</option>
+                            <option value={t.code()} selected={*t == *theme}>{ t.name() }</option>
                         }) }
                     </select>
                 </label>
