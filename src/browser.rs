@@ -127,6 +127,9 @@ impl AfterPause {
 #[derive(Default)]
 pub struct AddressBar {
     waiting: std::cell::RefCell<Option<Query>>,
+    /// The address an edit's write replaced. A reload pressed before that write, whose page had not yet gone when
+    /// it ran (a slow server), loads this address: see [`AddressBar::keep_on_page_hide`].
+    written_over: std::cell::RefCell<Option<String>>,
 }
 
 /// Makes the query (without `?`) when it is about to be written, so keystrokes do not pay for encoding it.
@@ -141,6 +144,8 @@ impl AddressBar {
             HistoryWrite::Push => {
                 self.flush();
                 write_query(&query(), HistoryWrite::Push);
+                // A reload now loads the new entry, which holds all there is.
+                self.written_over.take();
             }
         }
     }
@@ -149,25 +154,31 @@ impl AddressBar {
     pub fn flush(&self) {
         let waiting = self.waiting.take();
         if let Some(query) = waiting {
+            let before = address();
             write_query(&query(), HistoryWrite::Replace);
+            self.written_over.replace(Some(before));
         }
     }
 
     /// Drops an edit still waiting: the address already moved (Back or Forward) and holds what is shown.
     pub fn forget(&self) {
         self.waiting.take();
+        self.written_over.take();
     }
 
-    /// Writes the edit still waiting, if any, as the page goes away, and keeps it for [`reloaded_query`]: a
-    /// reload starts from the address as it was when the reader pressed Reload, before this write.
+    /// Writes the edit still waiting, if any, as the page goes away, and keeps the address it is now for
+    /// [`reloaded_query`], with the address the last edit's write replaced: a reload starts from the address as
+    /// it was when the reader pressed Reload, which may be before that write. Written at every leave, empty
+    /// when no edit was written, so nothing kept before a stay in the back-forward cache outlives it.
     fn flush_for_reload(&self) {
-        let waiting = self.waiting.take();
-        let Some(query) = waiting else { return };
-        let query = query();
+        self.flush();
+        let kept = match self.written_over.borrow().as_ref() {
+            Some(from) => format!("{from}\n{}", query().trim_start_matches('?')),
+            None => String::new(),
+        };
         if let Some(storage) = session_storage() {
-            let _ = storage.set_item(RELOAD_KEY, &format!("{}\n{query}", address()));
+            let _ = storage.set_item(RELOAD_KEY, &kept);
         }
-        write_query(&query, HistoryWrite::Replace);
     }
 
     /// Writes an edit still waiting when the page is hidden for good (closed, reloaded or navigated away), and

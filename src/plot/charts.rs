@@ -226,8 +226,7 @@ fn year_ends(months: &[u8]) -> Vec<usize> {
         .collect()
 }
 
-/// Chart 2: OpenAI's spend with AWS per year, stacked by agreement, with tranche payments marked.
-/// The months a year the timeline covers only in part holds, "Nov–Dec"; `None` for a whole year.
+/// The months a year the timeline covers only in part holds, "Nov–Dec" or "Mar"; `None` for a whole year.
 fn partial_year(year: &YearFlows) -> Option<String> {
     let (first, last) = year.months;
     let name = |month: u8| {
@@ -235,10 +234,11 @@ fn partial_year(year: &YearFlows) -> Option<String> {
             .get(usize::from(month.saturating_sub(1)))
             .copied()
     };
-    if (first, last) == (1, 12) {
-        return None;
+    match (first, last) {
+        (1, 12) => None,
+        _ if first == last => name(first).map(String::from),
+        _ => Some(format!("{}–{}", name(first)?, name(last)?)),
     }
-    Some(format!("{}–{}", name(first)?, name(last)?))
 }
 
 /// Marks a yearly chart's partial years, whose bars are short because the timeline starts or ends in them, not
@@ -266,6 +266,7 @@ fn partial_years(years: &[YearFlows]) -> (Vec<(usize, String)>, String) {
     (notes, sentence)
 }
 
+/// Chart 2: OpenAI's spend with AWS per year, stacked by agreement, with tranche payments marked.
 pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
     let years = outcome.schedule.by_year().unwrap_or_default();
     let categories: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
@@ -548,6 +549,17 @@ pub(crate) mod tests {
                 chart.description
             );
         }
+    }
+
+    #[test]
+    fn a_partial_year_names_its_months() {
+        let year = |months| YearFlows {
+            months,
+            ..reported().1.schedule.by_year().unwrap()[0].clone()
+        };
+        assert_eq!(partial_year(&year((1, 12))), None);
+        assert_eq!(partial_year(&year((3, 3))).as_deref(), Some("Mar"));
+        assert_eq!(partial_year(&year((1, 2))).as_deref(), Some("Jan–Feb"));
     }
 
     #[test]
