@@ -167,7 +167,7 @@ impl AddressBar {
     }
 
     /// Writes the edit still waiting, if any, as the page goes away, and keeps the address it is now for
-    /// [`reloaded_query`], with the address the last edit's write replaced: a reload starts from the address as
+    /// [`restore_reloaded_edit`], with the address the last edit's write replaced: a reload starts from the address as
     /// it was when the reader pressed Reload, which may be before that write. Written at every leave, empty
     /// when no edit was written, so nothing kept before a stay in the back-forward cache outlives it.
     fn flush_for_reload(&self) {
@@ -209,29 +209,36 @@ fn address() -> String {
     format!("{path}{}", query())
 }
 
-/// The query (with `?`, or "") an edit still waiting when the reader pressed Reload should have written, if this
-/// load is that reload; the address bar then shows it too. Whatever was kept is used once, or dropped.
-pub fn reloaded_query() -> Option<String> {
-    let storage = session_storage()?;
-    let kept = storage.get_item(RELOAD_KEY).ok().flatten()?;
+/// If this load is a reload of an address an edit's write replaced just before the page went (see
+/// [`AddressBar::keep_on_page_hide`]), writes that edit's query into the address bar, where the page then reads
+/// it. Whatever was kept is used once, or dropped.
+pub fn restore_reloaded_edit() {
+    let Some(storage) = session_storage() else {
+        return;
+    };
+    let Some(kept) = storage.get_item(RELOAD_KEY).ok().flatten() else {
+        return;
+    };
     // Emptied rather than removed: one storage call fewer for the glue to carry.
     let _ = storage.set_item(RELOAD_KEY, "");
-    let (from, query) = kept.split_once('\n')?;
-    // Only a reload: opening the old address again, typed or from a link, must show what it says.
-    let navigation = window()?
-        .performance()?
-        .get_entries_by_type("navigation")
-        .get(0);
-    let reload = js_sys::Reflect::get(&navigation, &JsValue::from_str("type")).ok()?;
-    if reload.as_string()? != "reload" || address() != from {
-        return None;
+    if let Some((from, query)) = kept.split_once('\n') {
+        if is_reload() && address() == from {
+            write_query(query, HistoryWrite::Replace);
+        }
     }
-    write_query(query, HistoryWrite::Replace);
-    Some(if query.is_empty() {
-        String::new()
-    } else {
-        format!("?{query}")
-    })
+}
+
+/// Whether this load is a reload (Navigation Timing): opening an address afresh, typed or from a link, must show
+/// what it says.
+fn is_reload() -> bool {
+    let Some(performance) = window().and_then(|w| w.performance()) else {
+        return false;
+    };
+    let navigation = performance.get_entries_by_type("navigation").get(0);
+    js_sys::Reflect::get(&navigation, &JsValue::from_str("type"))
+        .ok()
+        .and_then(|kind| kind.as_string())
+        .is_some_and(|kind| kind == "reload")
 }
 
 /// Whether a history write replaces the current entry (an edit) or adds one (a whole new scenario).

@@ -25,18 +25,19 @@ fn edit<T: 'static>(on_edit: &Callback<Edit>, make: impl Fn(T) -> Edit + 'static
     Callback::from(move |value: T| on_edit.emit(make(value)))
 }
 
-/// An Add or Remove button's callback: makes `edit`, then moves focus to the element `then` once the group has
-/// re-rendered. A removed card takes its button, and the focus on it, along: the group's Add button takes it
-/// instead, since it is always there and enabled after a removal.
+/// An Add or Remove button's callback: makes `edit`, then moves focus to the element `then` names once the
+/// group has re-rendered (named on the click, so a keystroke's render does not format it). A removed card takes
+/// its button, and the focus on it, along: the group's Add button takes it instead, since it is always there and
+/// enabled after a removal.
 fn card_edit(
     on_edit: &Callback<Edit>,
     edit: impl Fn() -> Edit + 'static,
-    then: String,
+    then: impl Fn() -> String + 'static,
 ) -> Callback<MouseEvent> {
     let on_edit = on_edit.clone();
     Callback::from(move |_| {
         on_edit.emit(edit());
-        browser::focus_soon(then.clone());
+        browser::focus_soon(then());
     })
 }
 
@@ -56,7 +57,7 @@ pub fn InvestmentGroup(props: &TranchesProps) -> Html {
     let add = card_edit(
         &props.on_edit,
         || Edit::AddTranche,
-        format!("tranche-{new_id}-label"),
+        move || format!("tranche-{new_id}-label"),
     );
     let can_remove = props.tranches.len() > 1;
     let full = props.tranches.len() >= MAX_TRANCHES;
@@ -130,7 +131,7 @@ fn TrancheRow(props: &TrancheRowProps) -> Html {
     let remove = card_edit(
         &props.on_edit,
         move || Edit::RemoveTranche(id),
-        "add-tranche".into(),
+        || "add-tranche".into(),
     );
     let t = &props.tranche;
     let r = props.reported.as_ref();
@@ -171,7 +172,7 @@ pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
     let add = card_edit(
         &props.on_edit,
         || Edit::AddAgreement,
-        format!("agreement-{new_id}-label"),
+        move || format!("agreement-{new_id}-label"),
     );
     let can_remove = props.agreements.len() > 1;
     let full = props.agreements.len() >= MAX_AGREEMENTS;
@@ -248,7 +249,7 @@ fn AgreementRow(props: &AgreementRowProps) -> Html {
     let remove = card_edit(
         &props.on_edit,
         move || Edit::RemoveAgreement(id),
-        "add-agreement".into(),
+        || "add-agreement".into(),
     );
     let a = &props.agreement;
     let on_curve = {

@@ -24,7 +24,8 @@ pub fn start() {
     // If anything panics anyway, the reader sees the static notice with a link back to the reported deal
     // instead of a frozen page. Through Yew, which otherwise replaces any hook with its own when it renders.
     yew::set_custom_panic_hook(Box::new(|_| browser::show_crash_notice()));
-    let query = browser::reloaded_query().unwrap_or_else(browser::query);
+    browser::restore_reloaded_edit();
+    let query = browser::query();
     // Most readers open the page without a scenario in its address. Not calling the decoder then keeps it out
     // of the first render: WebAssembly compiles each function the first time it runs.
     let decoded = if query.is_empty() {
