@@ -75,6 +75,13 @@ test('bad parameters are named in a notice; the good ones apply; unknown ones ar
   await expect(notice).toBeHidden();
 });
 
+test('a percentage typed into a link by hand may keep its sign', async ({ page }) => {
+  await open(page, './?v=1&util=50%&rate=5%25');
+  await expect(page.locator('#compute-utilisation')).toHaveValue('50%');
+  await expect(page.locator('#assumption-rate')).toHaveValue('5%');
+  await expect(page.locator('#link-notice')).toBeHidden();
+});
+
 // The address waits for a pause in typing; these two check that waiting never loses or misplaces an edit.
 test('Reset right after an edit still leaves that edit one step Back', async ({ page }) => {
   await openHoldingTime(page);

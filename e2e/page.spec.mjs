@@ -129,6 +129,14 @@ test('an amount pasted in dollars and a bare percentage read as the reader means
   // A word in a percentage field gets a percentage's example, not money's suffixes.
   await typeInto(page, '#compute-utilisation', 'most');
   await expect(page.locator('#compute-utilisation-error')).toHaveText('not a number: use digits, e.g. 60 or 60%');
+  // An energy unit in a capacity field gets the units it takes.
+  await typeInto(page, '#agreement-1-capacity', '2 TWh');
+  await expect(page.locator('#agreement-1-capacity-error')).toHaveText('not a number: use digits, e.g. 2, 2 GW or 2,000 MW');
+  // Dollars under a million, pasted: read as billions that would be too much, so the message asks for a unit.
+  await pasteInto(page, '#tranche-0-amount', '$500,000');
+  await expect(page.locator('#tranche-0-amount-error')).toHaveText(
+    'a number without a unit is billions, so over $10T: add one, e.g. 500K or 500M');
+  await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $20 billion');
 });
 
 test('invalid input shows its message while totals keep their last valid values', async ({ page }) => {

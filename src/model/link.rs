@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 
 use super::format::{money_token, number_token, span_token};
 use super::parse::{
-    parse_gigawatts, parse_label, parse_money, parse_month, parse_ratio, parse_span, parse_watts,
-    parse_weights, ParseError, Scale, SpanUnit,
+    parse_gigawatts, parse_label, parse_money, parse_month, parse_ratio, parse_share, parse_span,
+    parse_watts, parse_weights, ParseError, Scale, SpanUnit,
 };
 use super::scenario::{
     Agreement, Curve, Scenario, Tranche, MAX_AGREEMENTS, MAX_TRANCHES, RAMP_BOUNDS, TERM_BOUNDS,
@@ -275,19 +275,30 @@ fn escape(text: &str, space: &str) -> String {
 /// Decodes `+` and `%XX`; `None` for a broken escape or bytes that are not UTF-8.
 fn unescape(text: &str) -> Option<String> {
     let mut bytes = Vec::with_capacity(text.len());
-    let mut rest = text.bytes();
-    while let Some(byte) = rest.next() {
+    let mut rest = text.as_bytes();
+    while let Some((&byte, after)) = rest.split_first() {
+        rest = after;
         match byte {
             b'+' => bytes.push(b' '),
-            b'%' => {
-                let high = char::from(rest.next()?).to_digit(16)?;
-                let low = char::from(rest.next()?).to_digit(16)?;
-                bytes.push(u8::try_from(high.checked_mul(16)?.checked_add(low)?).ok()?);
-            }
+            b'%' => match escaped_byte(rest) {
+                Some(decoded) => {
+                    bytes.push(decoded);
+                    rest = rest.get(2..).unwrap_or_default();
+                }
+                // As URLSearchParams does: a sign without two hex digits after it is itself, so a hand-typed
+                // `util=60%` reads as 60%, as the field does.
+                None => bytes.push(b'%'),
+            },
             other => bytes.push(other),
         }
     }
     String::from_utf8(bytes).ok()
+}
+
+fn escaped_byte(after_sign: &[u8]) -> Option<u8> {
+    let high = char::from(*after_sign.first()?).to_digit(16)?;
+    let low = char::from(*after_sign.get(1)?).to_digit(16)?;
+    u8::try_from(high.checked_mul(16)?.checked_add(low)?).ok()
 }
 
 /// Reads a query string (with or without the leading `?`). Never fails: see [`Decoded::problems`].
@@ -491,19 +502,6 @@ fn field_error(field: &str, error: &ParseError) -> String {
     format!("{field}: {error}")
 }
 
-/// A share written as a percentage without its sign ("60" is 60%, "0.5" is 0.5%).
-fn parse_percent(text: &str) -> Result<Share, ParseError> {
-    let number =
-        parse_ratio(text, Decimal::ZERO, Decimal::ONE_HUNDRED).map_err(|error| match error {
-            ParseError::RatioOutOfRange { .. } => ParseError::ShareOutOfRange,
-            other => other,
-        })?;
-    let fraction = number
-        .checked_div(Decimal::ONE_HUNDRED)
-        .ok_or(ParseError::ShareOutOfRange)?;
-    Share::new(fraction).ok_or(ParseError::ShareOutOfRange)
-}
-
 fn apply_scalar(scenario: &mut Scenario, name: &str, raw: &str) -> Result<(), String> {
     let value = unescape(raw).ok_or_else(|| "is not valid text".to_string())?;
     let value = value.as_str();
@@ -517,8 +515,7 @@ fn apply_scalar(scenario: &mut Scenario, name: &str, raw: &str) -> Result<(), St
                 .map_err(|e| field_error("ramp", &e))?
         }
         "util" => {
-            compute.utilisation =
-                parse_percent(value).map_err(|e| field_error("utilisation", &e))?
+            compute.utilisation = parse_share(value).map_err(|e| field_error("utilisation", &e))?
         }
         "pue" => {
             let ratio = parse_ratio(value, Decimal::ONE, Decimal::from(3u8))
@@ -543,7 +540,7 @@ fn apply_scalar(scenario: &mut Scenario, name: &str, raw: &str) -> Result<(), St
         "anthropic" => scenario.context.anthropic = money("Anthropic investment")?,
         "rate" => {
             scenario.discount_rate =
-                parse_percent(value).map_err(|e| field_error("discount rate", &e))?
+                parse_share(value).map_err(|e| field_error("discount rate", &e))?
         }
         _ => {}
     }
@@ -587,7 +584,7 @@ fn apply_tranche_fields(row: &mut Tranche, value: &str) -> Vec<String> {
             2 => parse_month(field)
                 .map(|m| row.paid = m)
                 .map_err(|e| field_error("month", &e)),
-            3 => parse_percent(field)
+            3 => parse_share(field)
                 .map(|p| row.probability = p)
                 .map_err(|e| field_error("probability", &e)),
             _ if field == "none" => {
@@ -756,5 +753,35 @@ mod tests {
             let _ = decode(query);
         }
         assert_eq!(decode("t1=%FF").problems[0].reason, "is not valid text");
+    }
+
+    #[test]
+    fn a_percent_sign_reads_as_in_the_field() {
+        // Hand-typed, unescaped, and escaped as a browser would: all 60%.
+        for query in ["util=60%", "util=60%25", "util=60"] {
+            let decoded = decode(query);
+            assert!(
+                decoded.problems.is_empty(),
+                "{query}: {:?}",
+                decoded.problems
+            );
+            assert_eq!(
+                decoded
+                    .scenario
+                    .compute
+                    .utilisation
+                    .as_percent()
+                    .to_string(),
+                "60",
+                "{query}"
+            );
+        }
+        // A sign without two hex digits after it is itself, as URLSearchParams reads it.
+        assert_eq!(unescape("50%off%2"), Some("50%off%2".to_string()));
+        assert_eq!(unescape("%41%4a"), Some("AJ".to_string()));
+        assert_eq!(
+            decode("rate=5%25%25").problems[0].reason,
+            "discount rate: not a number: use digits, e.g. 60 or 60%"
+        );
     }
 }

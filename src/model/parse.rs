@@ -19,6 +19,12 @@ pub enum ParseError {
     NotAnAmount,
     /// Not a number, in a percentage field.
     NotAPercentage,
+    /// Not a number or not a unit the field knows, in a field of some other kind: `example` shows what it takes.
+    NotAQuantity {
+        example: &'static str,
+    },
+    /// A bare number in billions too large to be billions, but too small to be a pasted dollar figure.
+    BareBillionsOutOfRange,
     TooManyDigits,
     Negative,
     AmountOutOfRange {
@@ -54,6 +60,12 @@ impl fmt::Display for ParseError {
                 f.write_str("not a number: use digits, e.g. 15, 15B or 1,500M")
             }
             ParseError::NotAPercentage => f.write_str("not a number: use digits, e.g. 60 or 60%"),
+            ParseError::NotAQuantity { example } => {
+                write!(f, "not a number: use digits, e.g. {example}")
+            }
+            ParseError::BareBillionsOutOfRange => f.write_str(
+                "a number without a unit is billions, so over $10T: add one, e.g. 500K or 500M",
+            ),
             ParseError::TooManyDigits => f.write_str("too many digits: use a suffix, e.g. 1.2T"),
             ParseError::Negative => f.write_str("must not be negative"),
             ParseError::AmountOutOfRange { max } => {
@@ -139,6 +151,11 @@ pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
     let (number, unit) = split_number(text).map_err(|e| e.in_field(ParseError::NotAnAmount))?;
     let multiplier = match unit.to_ascii_lowercase().trim_end_matches('.') {
         "" => match scale {
+            Scale::Billions
+                if number > Decimal::from(10_000u32) && number < Decimal::from(1_000_000u32) =>
+            {
+                return Err(ParseError::BareBillionsOutOfRange)
+            }
             Scale::Billions if number < Decimal::from(1_000_000u32) => {
                 Decimal::from(1_000_000_000u32)
             }
@@ -188,7 +205,10 @@ fn max_label(scale: Scale) -> &'static str {
 /// # Errors
 /// Empty or non-numeric text, an unknown unit, negative or over 1,000 GW.
 pub fn parse_gigawatts(text: &str) -> Result<Gigawatts, ParseError> {
-    let (number, unit) = split_number(text.trim())?;
+    let not_a_number = ParseError::NotAQuantity {
+        example: "2, 2 GW or 2,000 MW",
+    };
+    let (number, unit) = split_number(text.trim()).map_err(|e| e.in_field(not_a_number.clone()))?;
     let gigawatts = match unit.to_ascii_lowercase().as_str() {
         "" | "gw" => number,
         "mw" => number
@@ -197,7 +217,7 @@ pub fn parse_gigawatts(text: &str) -> Result<Gigawatts, ParseError> {
         "tw" => number
             .times(Decimal::from(1_000u32))
             .ok_or(ParseError::CapacityOutOfRange)?,
-        _ => return Err(ParseError::NotANumber),
+        _ => return Err(not_a_number),
     };
     if gigawatts > Decimal::from(1_000u32) {
         return Err(ParseError::CapacityOutOfRange);
@@ -335,12 +355,19 @@ pub fn parse_span(
         min: span_label(min),
         max: span_label(max),
     };
-    let (number, suffix) = split_number(text.trim())?;
+    let not_a_number = ParseError::NotAQuantity {
+        example: match unit {
+            SpanUnit::Years => "8, 8 years or 96 months",
+            SpanUnit::Months => "6, 6 months or 1 year",
+        },
+    };
+    let (number, suffix) =
+        split_number(text.trim()).map_err(|e| e.in_field(not_a_number.clone()))?;
     let unit = match suffix.to_ascii_lowercase().as_str() {
         "" => unit,
         "y" | "yr" | "yrs" | "year" | "years" => SpanUnit::Years,
         "m" | "mo" | "mos" | "month" | "months" => SpanUnit::Months,
-        _ => return Err(ParseError::NotANumber),
+        _ => return Err(not_a_number),
     };
     let months = match unit {
         SpanUnit::Months => number,
@@ -406,13 +433,16 @@ fn ratio_label(bound: Decimal) -> &'static str {
 /// # Errors
 /// Empty or non-numeric text, an unknown unit, or outside the bounds.
 pub fn parse_watts(text: &str) -> Result<Decimal, ParseError> {
-    let (number, unit) = split_number(text.trim())?;
+    let not_a_number = ParseError::NotAQuantity {
+        example: "1,300, 1,300 W or 1.3 kW",
+    };
+    let (number, unit) = split_number(text.trim()).map_err(|e| e.in_field(not_a_number.clone()))?;
     let watts = match unit.to_ascii_lowercase().as_str() {
         "" | "w" => number,
         "kw" => number
             .times(Decimal::from(1_000u32))
             .ok_or(ParseError::WattsOutOfRange)?,
-        _ => return Err(ParseError::NotANumber),
+        _ => return Err(not_a_number),
     };
     if watts < Decimal::ONE_HUNDRED || watts > Decimal::from(20_000u32) {
         return Err(ParseError::WattsOutOfRange);
@@ -594,15 +624,52 @@ mod tests {
             Ok(Money::from_dollars(dec!(350_000_000)))
         );
         assert_eq!(money("1,000,000"), Ok(Money::from_dollars(dec!(1_000_000))));
-        // Below a million, a bare number over 10,000 is still billions, and too much.
+        // Below a million, a bare number over 10,000 is still billions, and too much: the message says to add a
+        // unit, since "$500,000" was most likely meant as dollars.
+        for text in ["999,999", "$500,000", "10,000.01"] {
+            assert_eq!(
+                money(text),
+                Err(ParseError::BareBillionsOutOfRange),
+                "{text}"
+            );
+        }
         assert_eq!(
-            money("999,999"),
-            Err(ParseError::AmountOutOfRange { max: "$10T" })
+            ParseError::BareBillionsOutOfRange.to_string(),
+            "a number without a unit is billions, so over $10T: add one, e.g. 500K or 500M"
         );
+        assert_eq!(money("10,000"), Ok(MAX_AMOUNT));
         assert_eq!(
             ParseError::AmountOutOfRange { max: "$10T" }.to_string(),
             "amount must be between $0 and $10T"
         );
+    }
+
+    #[test]
+    fn unknown_units_say_what_the_field_takes() {
+        assert_eq!(
+            parse_gigawatts("2 TWh").map_err(|e| e.to_string()),
+            Err("not a number: use digits, e.g. 2, 2 GW or 2,000 MW".to_string())
+        );
+        assert_eq!(
+            parse_gigawatts("lots"),
+            parse_gigawatts("2 TWh"),
+            "not a number and an unknown unit read alike"
+        );
+        let term = |text| parse_span(text, SpanUnit::Years, Months::new(1), Months::years(25));
+        assert_eq!(
+            term("8 decades").map_err(|e| e.to_string()),
+            Err("not a number: use digits, e.g. 8, 8 years or 96 months".to_string())
+        );
+        let ramp = |text| parse_span(text, SpanUnit::Months, Months::new(0), Months::years(10));
+        assert_eq!(
+            ramp("soon").map_err(|e| e.to_string()),
+            Err("not a number: use digits, e.g. 6, 6 months or 1 year".to_string())
+        );
+        assert_eq!(
+            parse_watts("1.3 kWh").map_err(|e| e.to_string()),
+            Err("not a number: use digits, e.g. 1,300, 1,300 W or 1.3 kW".to_string())
+        );
+        assert_eq!(parse_watts("1,300"), parse_watts("1.3 kW"));
     }
 
     #[test]
