@@ -241,9 +241,14 @@ pub fn metric(key: MetricKey, value: Option<Decimal>) -> String {
         Unit::Months if value == Decimal::ONE => "1 month".into(),
         Unit::Months => format!("{} months", group_thousands(significant(value, 3))),
         Unit::Gigawatts => gigawatts(Gigawatts::new(value)),
-        Unit::TerawattHoursPerYear => format!("{} TWh/yr", group_thousands(significant(value, 3))),
+        Unit::TerawattHoursPerYear => format!("{}/yr", energy(value)),
         Unit::Count => count(value),
     }
+}
+
+/// Energy to three significant digits, as every figure, tooltip and table shows it: "14 TWh", "1,230 TWh".
+pub fn energy(terawatt_hours: Decimal) -> String {
+    format!("{} TWh", group_thousands(significant(terawatt_hours, 3)))
 }
 
 /// "1.34M", "850K", "420".

@@ -25,7 +25,7 @@ impl ValueUnit {
         match self {
             ValueUnit::Money => format::money(Money::from_dollars(value)),
             ValueUnit::Gigawatts => format::gigawatts(Gigawatts::new(value)),
-            ValueUnit::TerawattHours => format!("{} TWh", format::plain(value)),
+            ValueUnit::TerawattHours => format::energy(value),
         }
     }
 

@@ -92,7 +92,7 @@ mod tests {
         );
         assert_eq!(table.rows.len(), data.table_rows.len());
         let year = table.rows.iter().find(|(year, _)| year == "2029").unwrap();
-        assert_eq!(year.1, ["14.02 TWh", "2 GW"]);
+        assert_eq!(year.1, ["14 TWh", "2 GW"]);
     }
 
     #[test]
