@@ -211,7 +211,28 @@ test('the embed button writes the iframe snippet for the current scenario', asyn
   expect(box.y + box.height).toBeGreaterThan(words.y + words.height / 2);
   await page.getByLabel('Key inputs').uncheck();
   await expect(code).toHaveValue(/embed=1&amp;chart=yearly&amp;controls=0/);
+  expect(await code.inputValue()).toContain('height: 720px');
+  // A host that runs no script (no embed.js, no listener of its own) still shows the whole embed in a 600 px
+  // column, with and without the key inputs: the snippet's own height is enough.
+  await page.getByLabel('Key inputs').check();
+  await page.getByRole('combobox', { name: /^Chart/ }).selectOption('cumulative');
+  await expect(code).not.toHaveValue(/controls=0|chart=/);
+  await expectWholeWithoutScript(page, await code.inputValue());
+  await page.getByLabel('Key inputs').uncheck();
+  await expectWholeWithoutScript(page, await code.inputValue());
 });
+
+async function expectWholeWithoutScript(page, snippet) {
+  const host = await page.context().newPage();
+  await host.setViewportSize({ width: 600, height: 1200 });
+  await host.setContent(`<body style="margin: 0">${snippet.replace(/<script[^]*<\/script>/, '')}</body>`);
+  const inner = host.frameLocator('iframe');
+  await expectMetric(inner, 'investment_total', '50000000000');
+  await expect(inner.locator('.embed-foot')).toBeVisible();
+  const frame = host.frames().find((f) => f.url().includes('embed=1'));
+  await expect.poll(() => frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+  await host.close();
+}
 
 test('a shared link shows a preview picture in chats and feeds, described in words', async ({ page }) => {
   await open(page, './?t1=~20B');

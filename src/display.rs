@@ -173,6 +173,22 @@ impl Display {
         (display, problems)
     }
 
+    /// The embed's height in a 600 px article column, rounded up, for the snippet to give the frame before
+    /// embed.js (or a host's own listener) sizes it: a host without either then shows the whole embed at that
+    /// width rather than scrolling inside it. Measured: 956–959 px with the key inputs, 710–714 without, and the
+    /// commitments chart 240 px shorter.
+    pub fn fallback_height(&self) -> u16 {
+        let chart = if self.chart == ChartChoice::Commitments {
+            480
+        } else {
+            720
+        };
+        match self.controls {
+            Controls::Shown => chart + 240,
+            Controls::Hidden => chart,
+        }
+    }
+
     /// The display options as query parameters, for the embed snippet and for keeping them when the scenario
     /// part of the address is rewritten.
     pub fn to_query(&self) -> String {

@@ -135,10 +135,11 @@ fn EmbedPanel(props: &EmbedProps) -> Html {
         .map_or(base.as_str(), |(folder, _)| folder);
     let snippet = format!(
         "<iframe src=\"{src}\" title=\"Amazon–OpenAI deal calculator\" loading=\"lazy\" \
-         style=\"width: 1px; min-width: 100%; height: 640px; border: 0\" allow=\"clipboard-write; web-share\" \
+         style=\"width: 1px; min-width: 100%; height: {height}px; border: 0\" allow=\"clipboard-write; web-share\" \
          sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads\"></iframe>\n\
          <script src=\"{folder}/embed.js\" async></script>",
         src = src.replace('&', "&amp;"),
+        height = display.fallback_height(),
     );
     let on_chart = {
         let chart = chart.clone();
