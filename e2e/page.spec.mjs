@@ -382,6 +382,32 @@ test('no horizontal scroll on a phone', async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
+test('on a phone the main figures stay in view over the inputs once the totals are scrolled away', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await open(page);
+  const line = page.locator('.strip > p');
+  await expect(line).toBeHidden();
+  const field = page.locator('#agreement-1-total');
+  await field.scrollIntoViewIfNeeded();
+  await expect(line).toBeVisible();
+  await typeInto(page, '#agreement-1-total', '120');
+  await expect(line).toHaveText(/^Investment\s\$50B · AWS\sspend\s\$158B · Net\s\$108B$/);
+  // A field that the line would cover, reached by Tab, is scrolled out from under it.
+  await page.evaluate(() => {
+    document.activeElement.blur();
+    const input = document.getElementById('agreement-1-total');
+    window.scrollBy(0, input.getBoundingClientRect().top - 8);
+  });
+  expect((await field.boundingBox()).y).toBeLessThan((await line.boundingBox()).height);
+  await field.focus();
+  const [strip, input] = [await line.boundingBox(), await field.boundingBox()];
+  expect(input.y).toBeGreaterThanOrEqual(strip.y + strip.height);
+  // Back at the top the totals show, and the line goes.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(line).toBeHidden();
+  await expectMetric(page, 'infrastructure_total', '158000000000');
+});
+
 test('dark mode renders dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await open(page);

@@ -12,7 +12,7 @@ use super::notice::LinkNotice;
 use super::share::SharePanel;
 use super::state::{Action, AppState};
 use super::terms::DealTerms;
-use super::totals::{announcement, Totals, DETAIL, HEADLINE};
+use super::totals::{announcement, strip, Totals, DETAIL, HEADLINE};
 use crate::browser;
 use crate::display::{ChartChoice, Controls, Display, Mode};
 use crate::model::link::{self, LinkProblem};
@@ -248,6 +248,7 @@ pub fn App(props: &AppProps) -> Html {
                 </section>
                 if *complete {
                     <div class="inputs">
+                        { strip(&metrics) }
                         <div class="inputs-head">
                             <p class="legend-note">
                                 // No-break spaces keep each badge with its words: a line breaks only after a "·".

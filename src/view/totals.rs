@@ -121,3 +121,21 @@ pub fn announcement(metrics: &Metrics) -> Html {
         <p class="visually-hidden" aria-live="polite" aria-atomic="true" id="totals-announcement">{ text }</p>
     }
 }
+
+/// The three main figures in one line that stays at the top of the inputs while the reader scrolls through them,
+/// shown once the totals themselves are scrolled away (the root's `data-totals-away`, which `web/boot.js` sets):
+/// on a phone the totals are far above most fields, and an edit there
+/// otherwise shows no result on screen. Hidden from screen readers, which hear the same figures from
+/// [`announcement`].
+pub fn strip(metrics: &Metrics) -> Html {
+    let figure = |key| format::metric(key, metrics.get(key));
+    html! {
+        <div class="strip" aria-hidden="true">
+            <p>
+                { "Investment\u{a0}" }<b>{ figure(MetricKey::InvestmentTotal) }</b>
+                { " · AWS\u{a0}spend\u{a0}" }<b>{ figure(MetricKey::InfrastructureTotal) }</b>
+                { " · Net\u{a0}" }<b>{ figure(MetricKey::AmazonNetNominal) }</b>
+            </p>
+        </div>
+    }
+}
