@@ -211,15 +211,16 @@ test('the embed button writes the iframe snippet for the current scenario', asyn
   expect(box.y + box.height).toBeGreaterThan(words.y + words.height / 2);
   await page.getByLabel('Key inputs').uncheck();
   await expect(code).toHaveValue(/embed=1&amp;chart=yearly&amp;controls=0/);
-  expect(await code.inputValue()).toContain('height: 720px');
+  expect(await code.inputValue()).toContain('height: 760px');
   // A host that runs no script (no embed.js, no listener of its own) still shows the whole embed in a 600 px
-  // column, with and without the key inputs: the snippet's own height is enough.
+  // column, whichever chart, with and without the key inputs: the snippet's own height is enough.
+  await expectWholeWithoutScript(page, await code.inputValue());
   await page.getByLabel('Key inputs').check();
-  await page.getByRole('combobox', { name: /^Chart/ }).selectOption('cumulative');
-  await expect(code).not.toHaveValue(/controls=0|chart=/);
-  await expectWholeWithoutScript(page, await code.inputValue());
-  await page.getByLabel('Key inputs').uncheck();
-  await expectWholeWithoutScript(page, await code.inputValue());
+  for (const chart of ['cumulative', 'yearly', 'commitments', 'compute']) {
+    await page.getByRole('combobox', { name: /^Chart/ }).selectOption(chart);
+    await expect(code).toHaveValue(chart === 'cumulative' ? /embed=1"/ : new RegExp(`chart=${chart}"`));
+    await expectWholeWithoutScript(page, await code.inputValue());
+  }
 });
 
 async function expectWholeWithoutScript(page, snippet) {

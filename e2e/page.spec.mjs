@@ -131,11 +131,11 @@ test('an amount pasted in dollars and a bare percentage read as the reader means
   await expect(page.locator('#compute-utilisation-error')).toHaveText('not a number: use digits, e.g. 60 or 60%');
   // An energy unit in a capacity field gets the units it takes.
   await typeInto(page, '#agreement-1-capacity', '2 TWh');
-  await expect(page.locator('#agreement-1-capacity-error')).toHaveText('not a number: use digits, e.g. 2, 2 GW or 2,000 MW');
+  await expect(page.locator('#agreement-1-capacity-error')).toHaveText('unit not recognised: use GW or MW, e.g. 2000 MW');
   // Dollars under a million, pasted: read as billions that would be too much, so the message asks for a unit.
   await pasteInto(page, '#tranche-0-amount', '$500,000');
   await expect(page.locator('#tranche-0-amount-error')).toHaveText(
-    'a number without a unit is billions, so over $10T: add one, e.g. 500K or 500M');
+    'a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. 500K');
   await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $20 billion');
 });
 
@@ -386,20 +386,27 @@ test('on a phone the main figures stay in view over the inputs once the totals a
   await page.setViewportSize({ width: 390, height: 700 });
   await open(page);
   const line = page.locator('.strip > p');
+  await expect(line).toHaveCount(1);
   await expect(line).toBeHidden();
+  // Just as the totals leave the screen, the line shows, but on its way up it never lies over Reset.
+  await page.evaluate(() => window.scrollBy(0, document.querySelector('.totals').getBoundingClientRect().bottom + 2));
+  await expect(line).toBeVisible();
+  const [shown, reset] = [await line.boundingBox(), await page.locator('#reset').boundingBox()];
+  expect(shown.y).toBeGreaterThanOrEqual(reset.y + reset.height);
   const field = page.locator('#agreement-1-total');
   await field.scrollIntoViewIfNeeded();
   await expect(line).toBeVisible();
   await typeInto(page, '#agreement-1-total', '120');
   await expect(line).toHaveText(/^Investment\s\$50B · AWS\sspend\s\$158B · Net\s\$108B$/);
   // A field that the line would cover, reached by Tab, is scrolled out from under it.
+  await page.locator('#agreement-1-label').focus();
   await page.evaluate(() => {
-    document.activeElement.blur();
     const input = document.getElementById('agreement-1-total');
     window.scrollBy(0, input.getBoundingClientRect().top - 8);
   });
   expect((await field.boundingBox()).y).toBeLessThan((await line.boundingBox()).height);
-  await field.focus();
+  await page.keyboard.press('Tab');
+  await expect(field).toBeFocused();
   const [strip, input] = [await line.boundingBox(), await field.boundingBox()];
   expect(input.y).toBeGreaterThanOrEqual(strip.y + strip.height);
   // Back at the top the totals show, and the line goes.

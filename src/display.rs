@@ -173,18 +173,19 @@ impl Display {
         (display, problems)
     }
 
-    /// The embed's height in a 600 px article column, rounded up, for the snippet to give the frame before
-    /// embed.js (or a host's own listener) sizes it: a host without either then shows the whole embed at that
-    /// width rather than scrolling inside it. Measured: 956–959 px with the key inputs, 710–714 without, and the
-    /// commitments chart 240 px shorter.
+    /// The embed's height in a 600 px article column, with room to spare, for the snippet to give the frame
+    /// before embed.js (or a host's own listener) sizes it: a host without either then shows the whole embed at
+    /// that width rather than scrolling inside it. Measured for the reported deal: 956–959 px with the key inputs,
+    /// 710–714 without, and the commitments chart 240 px shorter; the rest is for a longer legend (an agreement
+    /// more) and other fonts.
     pub fn fallback_height(&self) -> u16 {
         let chart = if self.chart == ChartChoice::Commitments {
-            480
+            520
         } else {
-            720
+            760
         };
         match self.controls {
-            Controls::Shown => chart + 240,
+            Controls::Shown => chart + 260,
             Controls::Hidden => chart,
         }
     }

@@ -19,9 +19,13 @@ pub enum ParseError {
     NotAnAmount,
     /// Not a number, in a percentage field.
     NotAPercentage,
-    /// Not a number or not a unit the field knows, in a field of some other kind: `example` shows what it takes.
+    /// Not a number, in a field of some other quantity: `example` shows what it takes.
     NotAQuantity {
         example: &'static str,
+    },
+    /// A number with a unit the field does not know: `units` says which it does.
+    UnknownUnit {
+        units: &'static str,
     },
     /// A bare number in billions too large to be billions, but too small to be a pasted dollar figure.
     BareBillionsOutOfRange,
@@ -63,8 +67,9 @@ impl fmt::Display for ParseError {
             ParseError::NotAQuantity { example } => {
                 write!(f, "not a number: use digits, e.g. {example}")
             }
+            ParseError::UnknownUnit { units } => write!(f, "unit not recognised: use {units}"),
             ParseError::BareBillionsOutOfRange => f.write_str(
-                "a number without a unit is billions, so over $10T: add one, e.g. 500K or 500M",
+                "a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. 500K",
             ),
             ParseError::TooManyDigits => f.write_str("too many digits: use a suffix, e.g. 1.2T"),
             ParseError::Negative => f.write_str("must not be negative"),
@@ -206,7 +211,7 @@ fn max_label(scale: Scale) -> &'static str {
 /// Empty or non-numeric text, an unknown unit, negative or over 1,000 GW.
 pub fn parse_gigawatts(text: &str) -> Result<Gigawatts, ParseError> {
     let not_a_number = ParseError::NotAQuantity {
-        example: "2, 2 GW or 2,000 MW",
+        example: "2 or 2 GW",
     };
     let (number, unit) = split_number(text.trim()).map_err(|e| e.in_field(not_a_number.clone()))?;
     let gigawatts = match unit.to_ascii_lowercase().as_str() {
@@ -217,7 +222,11 @@ pub fn parse_gigawatts(text: &str) -> Result<Gigawatts, ParseError> {
         "tw" => number
             .times(Decimal::from(1_000u32))
             .ok_or(ParseError::CapacityOutOfRange)?,
-        _ => return Err(not_a_number),
+        _ => {
+            return Err(ParseError::UnknownUnit {
+                units: "GW or MW, e.g. 2000 MW",
+            })
+        }
     };
     if gigawatts > Decimal::from(1_000u32) {
         return Err(ParseError::CapacityOutOfRange);
@@ -355,19 +364,18 @@ pub fn parse_span(
         min: span_label(min),
         max: span_label(max),
     };
-    let not_a_number = ParseError::NotAQuantity {
-        example: match unit {
-            SpanUnit::Years => "8, 8 years or 96 months",
-            SpanUnit::Months => "6, 6 months or 1 year",
-        },
+    let (example, units) = match unit {
+        SpanUnit::Years => ("8 or 8 years", "years or months, e.g. 96 months"),
+        SpanUnit::Months => ("6 or 6 months", "months or years, e.g. 1 year"),
     };
+    let not_a_number = ParseError::NotAQuantity { example };
     let (number, suffix) =
         split_number(text.trim()).map_err(|e| e.in_field(not_a_number.clone()))?;
     let unit = match suffix.to_ascii_lowercase().as_str() {
         "" => unit,
         "y" | "yr" | "yrs" | "year" | "years" => SpanUnit::Years,
         "m" | "mo" | "mos" | "month" | "months" => SpanUnit::Months,
-        _ => return Err(not_a_number),
+        _ => return Err(ParseError::UnknownUnit { units }),
     };
     let months = match unit {
         SpanUnit::Months => number,
@@ -434,7 +442,7 @@ fn ratio_label(bound: Decimal) -> &'static str {
 /// Empty or non-numeric text, an unknown unit, or outside the bounds.
 pub fn parse_watts(text: &str) -> Result<Decimal, ParseError> {
     let not_a_number = ParseError::NotAQuantity {
-        example: "1,300, 1,300 W or 1.3 kW",
+        example: "1300 or 1300 W",
     };
     let (number, unit) = split_number(text.trim()).map_err(|e| e.in_field(not_a_number.clone()))?;
     let watts = match unit.to_ascii_lowercase().as_str() {
@@ -442,7 +450,11 @@ pub fn parse_watts(text: &str) -> Result<Decimal, ParseError> {
         "kw" => number
             .times(Decimal::from(1_000u32))
             .ok_or(ParseError::WattsOutOfRange)?,
-        _ => return Err(not_a_number),
+        _ => {
+            return Err(ParseError::UnknownUnit {
+                units: "W or kW, e.g. 1.3 kW",
+            })
+        }
     };
     if watts < Decimal::ONE_HUNDRED || watts > Decimal::from(20_000u32) {
         return Err(ParseError::WattsOutOfRange);
@@ -635,7 +647,7 @@ mod tests {
         }
         assert_eq!(
             ParseError::BareBillionsOutOfRange.to_string(),
-            "a number without a unit is billions, so over $10T: add one, e.g. 500K or 500M"
+            "a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. 500K"
         );
         assert_eq!(money("10,000"), Ok(MAX_AMOUNT));
         assert_eq!(
@@ -646,28 +658,32 @@ mod tests {
 
     #[test]
     fn unknown_units_say_what_the_field_takes() {
+        let message = |result: Result<Gigawatts, ParseError>| result.map_err(|e| e.to_string());
         assert_eq!(
-            parse_gigawatts("2 TWh").map_err(|e| e.to_string()),
-            Err("not a number: use digits, e.g. 2, 2 GW or 2,000 MW".to_string())
+            message(parse_gigawatts("2 TWh")),
+            Err("unit not recognised: use GW or MW, e.g. 2000 MW".to_string())
         );
         assert_eq!(
-            parse_gigawatts("lots"),
-            parse_gigawatts("2 TWh"),
-            "not a number and an unknown unit read alike"
+            message(parse_gigawatts("lots")),
+            Err("not a number: use digits, e.g. 2 or 2 GW".to_string())
         );
         let term = |text| parse_span(text, SpanUnit::Years, Months::new(1), Months::years(25));
         assert_eq!(
             term("8 decades").map_err(|e| e.to_string()),
-            Err("not a number: use digits, e.g. 8, 8 years or 96 months".to_string())
+            Err("unit not recognised: use years or months, e.g. 96 months".to_string())
+        );
+        assert_eq!(
+            term("eight").map_err(|e| e.to_string()),
+            Err("not a number: use digits, e.g. 8 or 8 years".to_string())
         );
         let ramp = |text| parse_span(text, SpanUnit::Months, Months::new(0), Months::years(10));
         assert_eq!(
             ramp("soon").map_err(|e| e.to_string()),
-            Err("not a number: use digits, e.g. 6, 6 months or 1 year".to_string())
+            Err("not a number: use digits, e.g. 6 or 6 months".to_string())
         );
         assert_eq!(
             parse_watts("1.3 kWh").map_err(|e| e.to_string()),
-            Err("not a number: use digits, e.g. 1,300, 1,300 W or 1.3 kW".to_string())
+            Err("unit not recognised: use W or kW, e.g. 1.3 kW".to_string())
         );
         assert_eq!(parse_watts("1,300"), parse_watts("1.3 kW"));
     }

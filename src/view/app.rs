@@ -248,7 +248,6 @@ pub fn App(props: &AppProps) -> Html {
                 </section>
                 if *complete {
                     <div class="inputs">
-                        { strip(&metrics) }
                         <div class="inputs-head">
                             <p class="legend-note">
                                 // No-break spaces keep each badge with its words: a line breaks only after a "·".
@@ -260,6 +259,8 @@ pub fn App(props: &AppProps) -> Html {
                                 { "Reset to reported" }
                             </button>
                         </div>
+                        // After the head, so that on its way to the top the line never lies over Reset.
+                        { strip(&metrics) }
                         <InvestmentGroup tranches={scenario.tranches.clone()} on_edit={on_edit.clone()} {generation} />
                         <InfrastructureGroup agreements={scenario.agreements.clone()} on_edit={on_edit.clone()} {generation} />
                         <ComputeGroup compute={scenario.compute.clone()} on_edit={on_edit.clone()} {generation} />

@@ -123,7 +123,7 @@ pub fn announcement(metrics: &Metrics) -> Html {
 }
 
 /// The three main figures in one line that stays at the top of the inputs while the reader scrolls through them,
-/// shown once the totals themselves are scrolled away (the root's `data-totals-away`, which `web/boot.js` sets):
+/// shown once the totals (More figures included) are scrolled away (the root's `data-totals-away`, which `web/boot.js` sets):
 /// on a phone the totals are far above most fields, and an edit there
 /// otherwise shows no result on screen. Hidden from screen readers, which hear the same figures from
 /// [`announcement`].
