@@ -658,33 +658,37 @@ mod tests {
 
     #[test]
     fn unknown_units_say_what_the_field_takes() {
-        let message = |result: Result<Gigawatts, ParseError>| result.map_err(|e| e.to_string());
-        assert_eq!(
-            message(parse_gigawatts("2 TWh")),
-            Err("unit not recognised: use GW or MW, e.g. 2000 MW".to_string())
-        );
-        assert_eq!(
-            message(parse_gigawatts("lots")),
-            Err("not a number: use digits, e.g. 2 or 2 GW".to_string())
-        );
+        let message = |error: ParseError| error.to_string();
         let term = |text| parse_span(text, SpanUnit::Years, Months::new(1), Months::years(25));
-        assert_eq!(
-            term("8 decades").map_err(|e| e.to_string()),
-            Err("unit not recognised: use years or months, e.g. 96 months".to_string())
-        );
-        assert_eq!(
-            term("eight").map_err(|e| e.to_string()),
-            Err("not a number: use digits, e.g. 8 or 8 years".to_string())
-        );
         let ramp = |text| parse_span(text, SpanUnit::Months, Months::new(0), Months::years(10));
-        assert_eq!(
-            ramp("soon").map_err(|e| e.to_string()),
-            Err("not a number: use digits, e.g. 6 or 6 months".to_string())
-        );
-        assert_eq!(
-            parse_watts("1.3 kWh").map_err(|e| e.to_string()),
-            Err("unit not recognised: use W or kW, e.g. 1.3 kW".to_string())
-        );
+        for (got, expected) in [
+            (
+                parse_gigawatts("2 TWh").map(drop),
+                "unit not recognised: use GW or MW, e.g. 2000 MW",
+            ),
+            (
+                parse_gigawatts("lots").map(drop),
+                "not a number: use digits, e.g. 2 or 2 GW",
+            ),
+            (
+                term("8 decades").map(drop),
+                "unit not recognised: use years or months, e.g. 96 months",
+            ),
+            (
+                term("eight").map(drop),
+                "not a number: use digits, e.g. 8 or 8 years",
+            ),
+            (
+                ramp("soon").map(drop),
+                "not a number: use digits, e.g. 6 or 6 months",
+            ),
+            (
+                parse_watts("1.3 kWh").map(drop),
+                "unit not recognised: use W or kW, e.g. 1.3 kW",
+            ),
+        ] {
+            assert_eq!(got.map_err(message), Err(expected.to_string()));
+        }
         assert_eq!(parse_watts("1,300"), parse_watts("1.3 kW"));
     }
 
