@@ -67,7 +67,7 @@ metric_keys! {
     InvestmentExpected => "investment_expected", Money, "Expected investment, by tranche probability";
     InvestmentUpfrontShare => "investment_upfront_share", Share, "Paid in the first tranche month";
     InfrastructureTotal => "infrastructure_total", Money, "OpenAI commits to spend with AWS";
-    ExpansionPerYear => "expansion_per_year", MoneyPerYear, "Capacity agreements' spend per year";
+    ExpansionPerYear => "expansion_per_year", MoneyPerYear, "Yearly spend on agreements with GW capacity";
     CapacityTotal => "capacity_total", Gigawatts, "Capacity in the agreements";
     SpendPerGw => "spend_per_gw", MoneyPerGigawatt, "Capacity agreements' spend per GW";
     InfrastructurePerGw => "infrastructure_per_gw", MoneyPerGigawatt, "All AWS commitments per GW";
@@ -77,7 +77,7 @@ metric_keys! {
     RunwayMonths => "runway_months", Months, "Months of OpenAI's burn the investment covers";
     CommitmentsShare => "commitments_share", Share, "Share of OpenAI's total infrastructure commitments";
     CoreweaveShare => "coreweave_share", Share, "CoreWeave's share of those commitments";
-    AnthropicMultiple => "anthropic_multiple", Multiple, "Times Amazon's investment in Anthropic";
+    AnthropicMultiple => "anthropic_multiple", Multiple, "Investment in OpenAI vs in Anthropic";
     EnergyTwhPerYear => "energy_twh_per_year", TerawattHoursPerYear, "Energy at full capacity";
     PowerCostPerYear => "power_cost_per_year", MoneyPerYear, "Power bill at full capacity";
     Accelerators => "accelerators", Count, "Accelerators the capacity can run";
