@@ -434,14 +434,17 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
     );
     let mut notes: Vec<(usize, String)> = online
         .iter()
+        .zip(&years)
         .enumerate()
-        .map(|(i, gw)| {
+        .map(|(i, (gw, year))| {
+            // A year the timeline ends in early has its figure at the timeline's last month.
+            let when = match MONTH_NAMES.get(usize::from(year.months.1.saturating_sub(1))) {
+                Some(month) if year.months.1 != 12 => format!("the end of {month}"),
+                _ => "year end".to_string(),
+            };
             (
                 i,
-                format!(
-                    "GW online at year end: {}",
-                    ValueUnit::Gigawatts.format(*gw)
-                ),
+                format!("GW online at {when}: {}", ValueUnit::Gigawatts.format(*gw)),
             )
         })
         .collect();
@@ -601,6 +604,12 @@ pub(crate) mod tests {
             .notes
             .iter()
             .any(|(_, note)| note == "GW online at year end: 2 GW"));
+        // The timeline ends in Feb 2034: its last figure is for then, not for December.
+        let last = chart.categories.len() - 1;
+        assert!(chart
+            .notes
+            .iter()
+            .any(|(i, note)| *i == last && note.starts_with("GW online at the end of Feb: ")));
         // 2029 is a whole year at 2 GW: 2 × 8,760 × 0.8 / 1,000 = 14.016 TWh.
         let year = chart.categories.iter().position(|c| c == "2029").unwrap();
         assert_eq!(
