@@ -69,7 +69,7 @@ metric_keys! {
     InfrastructureTotal => "infrastructure_total", Money, "OpenAI commits to spend with AWS";
     ExpansionPerYear => "expansion_per_year", MoneyPerYear, "Yearly spend on agreements with GW capacity";
     CapacityTotal => "capacity_total", Gigawatts, "Capacity in the agreements";
-    SpendPerGw => "spend_per_gw", MoneyPerGigawatt, "Capacity agreements' spend per GW";
+    SpendPerGw => "spend_per_gw", MoneyPerGigawatt, "Spend per GW on agreements with GW capacity";
     InfrastructurePerGw => "infrastructure_per_gw", MoneyPerGigawatt, "All AWS commitments per GW";
     InvestmentPerGw => "investment_per_gw", MoneyPerGigawatt, "Investment per GW";
     SpendToInvestment => "spend_to_investment", Multiple, "AWS spend per dollar invested";
