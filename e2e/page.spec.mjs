@@ -409,6 +409,12 @@ test('on a phone the main figures stay in view over the inputs once the totals a
   await expect(field).toBeFocused();
   const [strip, input] = [await line.boundingBox(), await field.boundingBox()];
   expect(input.y).toBeGreaterThanOrEqual(strip.y + strip.height);
+  // Where the inputs end, the line leaves with them rather than lying over the first chart.
+  for (const below of [10, 30, 50]) {
+    await page.evaluate((below) => window.scrollBy(0, document.querySelector('.results').getBoundingClientRect().top - below), below);
+    const [shown, results] = [await line.boundingBox(), await page.locator('.results').boundingBox()];
+    expect(shown.y + shown.height).toBeLessThanOrEqual(results.y);
+  }
   // Back at the top the totals show, and the line goes.
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(line).toBeHidden();
