@@ -388,9 +388,13 @@ test('on a phone the main figures stay in view over the inputs once the totals a
   const line = page.locator('.strip > p');
   await expect(line).toHaveCount(1);
   await expect(line).toBeHidden();
-  // Just as the totals leave the screen, the line shows, but on its way up it never lies over Reset.
+  const fieldOnPage = () => page.evaluate(() => document.getElementById('agreement-1-total').getBoundingClientRect().top + window.scrollY);
+  const before = await fieldOnPage();
+  // Just as the totals leave the screen, the line shows, but on its way up it never lies over Reset; and showing
+  // it moves nothing on the page.
   await page.evaluate(() => window.scrollBy(0, document.querySelector('.totals').getBoundingClientRect().bottom + 2));
   await expect(line).toBeVisible();
+  expect(await fieldOnPage()).toBe(before);
   const [shown, reset] = [await line.boundingBox(), await page.locator('#reset').boundingBox()];
   expect(shown.y).toBeGreaterThanOrEqual(reset.y + reset.height);
   const field = page.locator('#agreement-1-total');
