@@ -156,12 +156,11 @@ pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
     let (number, unit) = split_number(text).map_err(|e| e.in_field(ParseError::NotAnAmount))?;
     let multiplier = match unit.to_ascii_lowercase().trim_end_matches('.') {
         "" => match scale {
-            Scale::Billions
-                if number > Decimal::from(10_000u32) && number < Decimal::from(1_000_000u32) =>
-            {
-                return Err(ParseError::BareBillionsOutOfRange)
-            }
+            // Over 10,000 (billions, the most) and under a million (dollars, as pasted), it is neither.
             Scale::Billions if number < Decimal::from(1_000_000u32) => {
+                if number > Decimal::from(10_000u32) {
+                    return Err(ParseError::BareBillionsOutOfRange);
+                }
                 Decimal::from(1_000_000_000u32)
             }
             Scale::Dollars | Scale::Billions => Decimal::ONE,
@@ -210,10 +209,11 @@ fn max_label(scale: Scale) -> &'static str {
 /// # Errors
 /// Empty or non-numeric text, an unknown unit, negative or over 1,000 GW.
 pub fn parse_gigawatts(text: &str) -> Result<Gigawatts, ParseError> {
-    let not_a_number = ParseError::NotAQuantity {
-        example: "2 or 2 GW",
-    };
-    let (number, unit) = split_number(text.trim()).map_err(|e| e.in_field(not_a_number.clone()))?;
+    let (number, unit) = split_number(text.trim()).map_err(|e| {
+        e.in_field(ParseError::NotAQuantity {
+            example: "2 or 2 GW",
+        })
+    })?;
     let gigawatts = match unit.to_ascii_lowercase().as_str() {
         "" | "gw" => number,
         "mw" => number
@@ -368,9 +368,8 @@ pub fn parse_span(
         SpanUnit::Years => ("8 or 8 years", "years or months, e.g. 96 months"),
         SpanUnit::Months => ("6 or 6 months", "months or years, e.g. 1 year"),
     };
-    let not_a_number = ParseError::NotAQuantity { example };
     let (number, suffix) =
-        split_number(text.trim()).map_err(|e| e.in_field(not_a_number.clone()))?;
+        split_number(text.trim()).map_err(|e| e.in_field(ParseError::NotAQuantity { example }))?;
     let unit = match suffix.to_ascii_lowercase().as_str() {
         "" => unit,
         "y" | "yr" | "yrs" | "year" | "years" => SpanUnit::Years,
@@ -441,10 +440,11 @@ fn ratio_label(bound: Decimal) -> &'static str {
 /// # Errors
 /// Empty or non-numeric text, an unknown unit, or outside the bounds.
 pub fn parse_watts(text: &str) -> Result<Decimal, ParseError> {
-    let not_a_number = ParseError::NotAQuantity {
-        example: "1300 or 1300 W",
-    };
-    let (number, unit) = split_number(text.trim()).map_err(|e| e.in_field(not_a_number.clone()))?;
+    let (number, unit) = split_number(text.trim()).map_err(|e| {
+        e.in_field(ParseError::NotAQuantity {
+            example: "1300 or 1300 W",
+        })
+    })?;
     let watts = match unit.to_ascii_lowercase().as_str() {
         "" | "w" => number,
         "kw" => number

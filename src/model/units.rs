@@ -170,6 +170,11 @@ pub const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The short name of calendar month `month` (1–12); `None` outside that.
+pub fn month_name(month: u8) -> Option<&'static str> {
+    MONTH_NAMES.get(usize::from(month.checked_sub(1)?)).copied()
+}
+
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-{:02}", self.year(), self.month())

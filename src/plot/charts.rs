@@ -8,7 +8,7 @@ use crate::model::format;
 use crate::model::metrics::MetricKey;
 use crate::model::scenario::Scenario;
 use crate::model::schedule::YearFlows;
-use crate::model::units::{Gigawatts, Money, MONTH_NAMES};
+use crate::model::units::{month_name, Gigawatts, Money};
 use crate::model::Outcome;
 
 /// What a chart's values are measured in, for axis labels and tooltips.
@@ -229,15 +229,10 @@ fn year_ends(months: &[u8]) -> Vec<usize> {
 /// The months a year the timeline covers only in part holds, "Nov–Dec" or "Mar"; `None` for a whole year.
 fn partial_year(year: &YearFlows) -> Option<String> {
     let (first, last) = year.months;
-    let name = |month: u8| {
-        MONTH_NAMES
-            .get(usize::from(month.saturating_sub(1)))
-            .copied()
-    };
     match (first, last) {
         (1, 12) => None,
-        _ if first == last => name(first).map(String::from),
-        _ => Some(format!("{}–{}", name(first)?, name(last)?)),
+        _ if first == last => month_name(first).map(String::from),
+        _ => Some(format!("{}–{}", month_name(first)?, month_name(last)?)),
     }
 }
 
@@ -438,7 +433,7 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         .enumerate()
         .map(|(i, (gw, year))| {
             // A year the timeline ends in early has its figure at the timeline's last month.
-            let when = match MONTH_NAMES.get(usize::from(year.months.1.saturating_sub(1))) {
+            let when = match month_name(year.months.1) {
                 Some(month) if year.months.1 != 12 => format!("the end of {month}"),
                 _ => "year end".to_string(),
             };

@@ -23,6 +23,13 @@ pub const HEADLINE: [MetricKey; 8] = [
     MetricKey::AnthropicMultiple,
 ];
 
+/// The figures the live region announces and the line over the inputs repeats.
+const MAIN: [MetricKey; 3] = [
+    MetricKey::InvestmentTotal,
+    MetricKey::InfrastructureTotal,
+    MetricKey::AmazonNetNominal,
+];
+
 /// The rest, in a second, smaller grid.
 pub const DETAIL: [MetricKey; 14] = [
     MetricKey::InvestmentExpected,
@@ -102,39 +109,35 @@ pub fn Totals(props: &TotalsProps) -> Html {
 /// them from the first render, so opening the page announces nothing. A function rather than a component: the
 /// text is three figures, and a component would cost more WebAssembly than rebuilding it per render costs time.
 pub fn announcement(metrics: &Metrics) -> Html {
-    let text = [
-        MetricKey::InvestmentTotal,
-        MetricKey::InfrastructureTotal,
-        MetricKey::AmazonNetNominal,
-    ]
-    .iter()
-    .map(|key| {
-        format!(
-            "{}: {}",
-            key.label(),
-            format::metric(*key, metrics.get(*key))
-        )
-    })
-    .collect::<Vec<_>>()
-    .join(". ");
+    let text = MAIN
+        .iter()
+        .map(|key| {
+            format!(
+                "{}: {}",
+                key.label(),
+                format::metric(*key, metrics.get(*key))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(". ");
     html! {
         <p class="visually-hidden" aria-live="polite" aria-atomic="true" id="totals-announcement">{ text }</p>
     }
 }
 
-/// The three main figures in one line that stays at the top of the inputs while the reader scrolls through them,
-/// shown once the totals (More figures included) are scrolled away (the root's `data-totals-away`, which `web/boot.js` sets):
-/// on a phone the totals are far above most fields, and an edit there
-/// otherwise shows no result on screen. Hidden from screen readers, which hear the same figures from
-/// [`announcement`].
+/// The main figures in one line that stays at the top of the inputs while the reader scrolls through them, shown
+/// once the totals (More figures included) are scrolled away (the root's `data-totals-away`, which `web/boot.js`
+/// sets): on a phone the totals are far above most fields, and an edit there otherwise shows no result on screen.
+/// Hidden from screen readers, which hear the same figures from [`announcement`].
 pub fn strip(metrics: &Metrics) -> Html {
     let figure = |key| format::metric(key, metrics.get(key));
+    let [investment, spend, net] = MAIN;
     html! {
         <div class="strip" aria-hidden="true">
             <p>
-                { "Investment\u{a0}" }<b>{ figure(MetricKey::InvestmentTotal) }</b>
-                { " · AWS\u{a0}spend\u{a0}" }<b>{ figure(MetricKey::InfrastructureTotal) }</b>
-                { " · Net\u{a0}" }<b>{ figure(MetricKey::AmazonNetNominal) }</b>
+                { "Investment\u{a0}" }<b>{ figure(investment) }</b>
+                { " · AWS\u{a0}spend\u{a0}" }<b>{ figure(spend) }</b>
+                { " · Net\u{a0}" }<b>{ figure(net) }</b>
             </p>
         </div>
     }
