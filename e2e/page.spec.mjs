@@ -136,6 +136,10 @@ test('an amount pasted in dollars and a bare percentage read as the reader means
   await pasteInto(page, '#tranche-0-amount', '$500,000');
   await expect(page.locator('#tranche-0-amount-error')).toHaveText(
     'a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. 500K');
+  // The suggestion is the reader's own figure, in thousands.
+  await pasteInto(page, '#tranche-0-amount', '$250,000');
+  await expect(page.locator('#tranche-0-amount-error')).toHaveText(
+    'a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. 250K');
   await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $20 billion');
 });
 
@@ -223,7 +227,10 @@ test('charts have tooltips on hover and a table behind them', async ({ page }) =
   await chart.getByText('Show the numbers as a table').click();
   const rows = chart.locator('tbody tr');
   await expect(rows).toHaveCount(10);
-  await expect(rows.first()).toContainText('2025');
+  // The years the timeline covers in part say which months their figures are for.
+  await expect(rows.first().getByRole('rowheader')).toHaveText('2025 (Nov–Dec)');
+  await expect(rows.nth(1).getByRole('rowheader')).toHaveText('2026');
+  await expect(rows.last().getByRole('rowheader')).toHaveText('2034 (Jan–Feb)');
   await expect(chart.locator('table')).toContainText('AWS expansion');
 });
 

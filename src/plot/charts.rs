@@ -78,6 +78,9 @@ pub struct ChartData {
     pub markers: Vec<(usize, String)>,
     /// Extra tooltip lines for a category (GW online), not drawn.
     pub notes: Vec<(usize, String)>,
+    /// Periods the timeline covers only in part, with the months it covers ("Jan–Feb"): the table says so
+    /// beside the period, since its figures (spend, GW online) are for those months only.
+    pub partial: Vec<(usize, String)>,
     /// Which categories the table view lists (all for yearly charts, year ends for monthly ones).
     pub table_rows: Vec<usize>,
     /// A column the table and the CSV list beside the series, not drawn (GW online at year end).
@@ -209,6 +212,7 @@ pub fn cumulative(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         series,
         markers: Vec::new(),
         notes: Vec::new(),
+        partial: Vec::new(),
         table_rows,
         extra: None,
         parts_of_whole: false,
@@ -238,7 +242,7 @@ fn partial_year(year: &YearFlows) -> Option<String> {
 
 /// Marks a yearly chart's partial years, whose bars are short because the timeline starts or ends in them, not
 /// because less happens: a tooltip line for each, and a sentence for the description.
-fn partial_years(years: &[YearFlows]) -> (Vec<(usize, String)>, String) {
+fn partial_years(years: &[YearFlows]) -> PartialYears {
     let partial: Vec<(usize, u16, String)> = years
         .iter()
         .enumerate()
@@ -254,11 +258,24 @@ fn partial_years(years: &[YearFlows]) -> (Vec<(usize, String)>, String) {
     } else {
         format!(" The timeline covers only {sentence}.")
     };
-    let notes = partial
-        .into_iter()
-        .map(|(i, _, months)| (i, format!("Part of the year: {months}")))
-        .collect();
-    (notes, sentence)
+    PartialYears {
+        notes: partial
+            .iter()
+            .map(|(i, _, months)| (*i, format!("Part of the year: {months}")))
+            .collect(),
+        months: partial
+            .into_iter()
+            .map(|(i, _, months)| (i, months))
+            .collect(),
+        sentence,
+    }
+}
+
+/// What [`partial_years`] finds: tooltip lines, the table's months per partial year, the description's sentence.
+struct PartialYears {
+    notes: Vec<(usize, String)>,
+    months: Vec<(usize, String)>,
+    sentence: String,
 }
 
 /// Chart 2: OpenAI's spend with AWS per year, stacked by agreement, with tranche payments marked.
@@ -300,10 +317,14 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         })
         .collect();
     let peak = years.iter().max_by_key(|y| y.spend_total);
-    let (notes, partial) = partial_years(&years);
+    let PartialYears {
+        notes,
+        months: partial,
+        sentence,
+    } = partial_years(&years);
     let description = match peak {
         Some(peak) => format!(
-            "OpenAI's spend with AWS each year, by agreement. It peaks in {} at {}. Markers show Amazon's investment payments.{partial}",
+            "OpenAI's spend with AWS each year, by agreement. It peaks in {} at {}. Markers show Amazon's investment payments.{sentence}",
             peak.year,
             format::money(peak.spend_total)
         ),
@@ -320,6 +341,7 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         series,
         markers,
         notes,
+        partial,
         parts_of_whole: false,
     }
 }
@@ -389,6 +411,7 @@ pub fn commitments(scenario: &Scenario, _outcome: &Outcome) -> ChartData {
         series,
         markers: Vec::new(),
         notes: Vec::new(),
+        partial: Vec::new(),
         table_rows: vec![0],
         extra: None,
         parts_of_whole: true,
@@ -421,9 +444,13 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         .metrics
         .get(MetricKey::EnergyTwhPerYear)
         .unwrap_or(Decimal::ZERO);
-    let (partial_notes, partial) = partial_years(&years);
+    let PartialYears {
+        notes: partial_notes,
+        months: partial,
+        sentence,
+    } = partial_years(&years);
     let description = format!(
-        "Energy the agreements' capacity uses each year at {} utilisation, as it comes online. At full capacity: {} a year.{partial}",
+        "Energy the agreements' capacity uses each year at {} utilisation, as it comes online. At full capacity: {} a year.{sentence}",
         format::share(utilisation),
         ValueUnit::TerawattHours.format(full)
     );
@@ -465,6 +492,7 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         }],
         markers: Vec::new(),
         notes,
+        partial,
         parts_of_whole: false,
     }
 }

@@ -92,6 +92,7 @@ mod tests {
             }],
             markers: Vec::new(),
             notes: Vec::new(),
+            partial: Vec::new(),
             table_rows: Vec::new(),
             extra: None,
             parts_of_whole: false,

@@ -37,7 +37,7 @@ fn by_period(data: &ChartData) -> Table {
                 .map(|s| cell(data.unit.format_at(&s.values, row)))
                 .collect();
             cells.extend(data.extra.iter().map(|extra| cell(extra_at(extra, row))));
-            (data.categories.get(row).cloned().unwrap_or_default(), cells)
+            (period(data, row), cells)
         })
         .collect();
     Table { head, rows }
@@ -65,6 +65,15 @@ fn by_series(data: &ChartData) -> Table {
         )
     }));
     Table { head, rows }
+}
+
+/// A period's heading, with the months the timeline covers of a partial one: "2034 (Jan–Feb)".
+fn period(data: &ChartData, row: usize) -> String {
+    let category = data.categories.get(row).cloned().unwrap_or_default();
+    match data.partial.iter().find(|(index, _)| *index == row) {
+        Some((_, months)) => format!("{category} ({months})"),
+        None => category,
+    }
 }
 
 fn extra_at(extra: &Column, index: usize) -> Option<String> {
@@ -125,7 +134,20 @@ mod tests {
         let table = table(&data);
         assert_eq!(table.head, ["Period", "AWS existing", "AWS expansion"]);
         assert_eq!(table.rows.len(), 1);
-        assert_eq!(table.rows[0].0, "2025");
+        assert_eq!(table.rows[0].0, "2025 (Nov–Dec)");
+    }
+
+    #[test]
+    fn a_year_the_timeline_covers_in_part_says_which_months() {
+        let (scenario, outcome) = reported();
+        let table = table(&charts::compute(&scenario, &outcome));
+        let headings: Vec<&str> = table.rows.iter().map(|(year, _)| year.as_str()).collect();
+        // GW online for 2034 is February's: the heading says so rather than "year end".
+        assert_eq!(headings.first(), Some(&"2025 (Nov–Dec)"));
+        assert_eq!(headings.last(), Some(&"2034 (Jan–Feb)"));
+        assert!(headings[1..headings.len() - 1]
+            .iter()
+            .all(|year| year.len() == 4));
     }
 
     #[test]
