@@ -27,8 +27,11 @@ pub enum ParseError {
     UnknownUnit {
         units: &'static str,
     },
-    /// A bare number in billions too large to be billions, but too small to be a pasted dollar figure.
-    BareBillionsOutOfRange,
+    /// A bare number in billions too large to be billions, but too small to be a pasted dollar figure: most
+    /// likely dollars, which the message suggests writing as `thousands` K.
+    BareBillionsOutOfRange {
+        thousands: Decimal,
+    },
     TooManyDigits,
     Negative,
     AmountOutOfRange {
@@ -68,8 +71,9 @@ impl fmt::Display for ParseError {
                 write!(f, "not a number: use digits, e.g. {example}")
             }
             ParseError::UnknownUnit { units } => write!(f, "unit not recognised: use {units}"),
-            ParseError::BareBillionsOutOfRange => f.write_str(
-                "a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. 500K",
+            ParseError::BareBillionsOutOfRange { thousands } => write!(
+                f,
+                "a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. {thousands}K"
             ),
             ParseError::TooManyDigits => f.write_str("too many digits: use a suffix, e.g. 1.2T"),
             ParseError::Negative => f.write_str("must not be negative"),
@@ -159,7 +163,11 @@ pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
             // Over 10,000 (billions, the most) and under a million (dollars, as pasted), it is neither.
             Scale::Billions if number < Decimal::from(1_000_000u32) => {
                 if number > Decimal::from(10_000u32) {
-                    return Err(ParseError::BareBillionsOutOfRange);
+                    // Under a million, so a thousandth of it always fits.
+                    let thousands = number.times(Decimal::new(1, 3)).unwrap_or_default();
+                    return Err(ParseError::BareBillionsOutOfRange {
+                        thousands: thousands.normalize(),
+                    });
                 }
                 Decimal::from(1_000_000_000u32)
             }
@@ -638,17 +646,20 @@ mod tests {
         assert_eq!(money("1,000,000"), Ok(Money::from_dollars(dec!(1_000_000))));
         // Below a million, a bare number over 10,000 is still billions, and too much: the message says to add a
         // unit, since "$500,000" was most likely meant as dollars.
-        for text in ["999,999", "$500,000", "10,000.01"] {
+        // It suggests the reader's own figure in thousands.
+        for (text, suggested) in [
+            ("999,999", "999.999K"),
+            ("$500,000", "500K"),
+            ("10,000.01", "10.00001K"),
+            ("25000", "25K"),
+        ] {
+            let message = money(text).unwrap_err().to_string();
             assert_eq!(
-                money(text),
-                Err(ParseError::BareBillionsOutOfRange),
+                message,
+                format!("a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. {suggested}"),
                 "{text}"
             );
         }
-        assert_eq!(
-            ParseError::BareBillionsOutOfRange.to_string(),
-            "a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. 500K"
-        );
         assert_eq!(money("10,000"), Ok(MAX_AMOUNT));
         assert_eq!(
             ParseError::AmountOutOfRange { max: "$10T" }.to_string(),
