@@ -2,11 +2,12 @@
 // Debian's Chromium with Playwright (a fresh context per load, so every load is cold) and prints one table with
 // PASS or FAIL beside each budget. Separate from `./dev test`: timings never go into the test suite.
 //   node bench/run.mjs            (after ./dev serve or ./dev test has installed the tools once)
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { args, editLoop, quantile, serve } from './edits.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(root);
@@ -14,9 +15,6 @@ const { chromium } = require('playwright-core');
 const env = { ...process.env, PATH: `${root}node_modules/.bin:${process.env.HOME}/.cargo/bin:${process.env.PATH}`, TRUNK_SKIP_VERSION_CHECK: 'true' };
 
 const KiB = 1024;
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
 
 function build() {
   console.error('building the release and the hello-world…');
@@ -45,16 +43,6 @@ function sizes(dir) {
   return out;
 }
 
-function serve(dir, port, extra = []) {
-  const child = spawn('node', [join(root, 'tools/serve.mjs'), '--dir', dir, '--port', String(port), ...extra], { stdio: 'ignore' });
-  return child;
-}
-
-const quantile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * q + 0.5))];
-};
-
 // Polls on every animation frame for the headline total's first value.
 const FIRST_RENDER = () => {
   const poll = () => {
@@ -82,40 +70,6 @@ async function firstRenders(browser, url, rate, loads = 10) {
     await context.close();
   }
   return times;
-}
-
-// Runs in the page (or the embedded frame): 10 warm-up and `count` measured edits of an amount field.
-async function editLoop({ inputId, count, warm }) {
-  const input = document.getElementById(inputId);
-  const total = document.querySelector('[data-metric="investment_total"]');
-  const longTasks = [];
-  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
-  let measuring = false;
-  observer.observe({ type: 'longtask' });
-  const results = [];
-  for (let i = 0; i < warm + count; i++) {
-    measuring = i >= warm;
-    await new Promise((r) => setTimeout(r, Math.random() * 17));
-    let start = 0, changed = 0, frameStart = 0, painted = 0;
-    const done = new Promise((resolve) => {
-      const mutations = new MutationObserver(() => {
-        changed = performance.now();
-        mutations.disconnect();
-        requestAnimationFrame(() => {
-          frameStart = performance.now();
-          setTimeout(() => { painted = performance.now(); resolve(); }, 0);
-        });
-      });
-      mutations.observe(total, { attributes: true, attributeFilter: ['data-value'] });
-    });
-    window.addEventListener('input', () => { start = performance.now(); }, { capture: true, once: true });
-    input.value = String(16 + (i % 20));
-    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await done;
-    if (measuring) results.push({ work: (changed - start) + (painted - frameStart), paint: painted - start });
-  }
-  observer.disconnect();
-  return { results, longTasks: longTasks.length };
 }
 
 async function edits(browser, rate, host, floor = false) {

@@ -1,0 +1,61 @@
+// Two builds against each other, for a change whose effect is smaller than the bench's run-to-run noise: the
+// bench's edit loop (200 edits of the upfront amount after 10 warm-up ones) on build A, then B, then B, then A, and
+// so on, so that the machine speeding up or slowing down falls on both alike. Prints each run and the means.
+//   node bench/ab.mjs DIST_A DIST_B [--rate 4] [--pairs 3]
+// Each DIST is a `trunk build --release --dist DIR` output. Separate from `./dev test`, like the bench.
+import { createRequire } from 'node:module';
+import { args, editLoop, quantile, serve } from './edits.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const { chromium } = createRequire(root)('playwright-core');
+
+const [dirA, dirB] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const rate = option('rate', 4);
+const pairs = option('pairs', 3);
+if (!dirA || !dirB || !(rate >= 1) || !(pairs >= 1)) {
+  console.error('usage: node bench/ab.mjs DIST_A DIST_B [--rate 4] [--pairs 3]');
+  process.exit(2);
+}
+
+const builds = { A: 'http://127.0.0.1:4181/', B: 'http://127.0.0.1:4182/' };
+const servers = [serve(dirA, 4181), serve(dirB, 4182)];
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+
+async function run(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(url);
+  await page.waitForSelector('[data-metric="investment_total"][data-value]');
+  const { results } = await page.evaluate(editLoop, { inputId: 'tranche-0-amount', count: 200, warm: 10 });
+  await context.close();
+  const p50 = (key) => quantile(results.map((r) => r[key]), 0.5);
+  return { update: p50('update'), frame: p50('frame'), work: p50('work'), workP95: quantile(results.map((r) => r.work), 0.95) };
+}
+
+const runs = { A: [], B: [] };
+const f = (v) => v.toFixed(1).padStart(5);
+try {
+  console.log(`rate ${rate}×, ${pairs} pairs; p50 in ms of each run of 200 edits (update: keystroke to figure; frame: the frame after)`);
+  for (let pair = 0; pair < pairs; pair++) {
+    for (const name of pair % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {
+      const r = await run(builds[name]);
+      runs[name].push(r);
+      console.log(`${name}  update ${f(r.update)}  frame ${f(r.frame)}  work ${f(r.work)}  work p95 ${f(r.workP95)}`);
+    }
+  }
+  const mean = (list, key) => list.reduce((sum, r) => sum + r[key], 0) / list.length;
+  for (const name of ['A', 'B']) {
+    const list = runs[name];
+    console.log(`${name} mean  update ${f(mean(list, 'update'))}  frame ${f(mean(list, 'frame'))}  work ${f(mean(list, 'work'))}  work p95 ${f(mean(list, 'workP95'))}`);
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) s.kill();
+}

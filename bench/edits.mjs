@@ -1,0 +1,56 @@
+// What the bench and the A/B script share: Chromium's flags, the servers, quantiles, and the edit loop that runs in
+// the page.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+export const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
+
+export function serve(dir, port, extra = []) {
+  return spawn('node', [join(root, 'tools/serve.mjs'), '--dir', dir, '--port', String(port), ...extra], { stdio: 'ignore' });
+}
+
+export const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * q + 0.5))];
+};
+
+// Runs in the page (or the embedded frame): 10 warm-up and `count` measured edits of an amount field.
+export async function editLoop({ inputId, count, warm }) {
+  const input = document.getElementById(inputId);
+  const total = document.querySelector('[data-metric="investment_total"]');
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+  let measuring = false;
+  observer.observe({ type: 'longtask' });
+  const results = [];
+  for (let i = 0; i < warm + count; i++) {
+    measuring = i >= warm;
+    await new Promise((r) => setTimeout(r, Math.random() * 17));
+    let start = 0, changed = 0, frameStart = 0, painted = 0;
+    const done = new Promise((resolve) => {
+      const mutations = new MutationObserver(() => {
+        changed = performance.now();
+        mutations.disconnect();
+        requestAnimationFrame(() => {
+          frameStart = performance.now();
+          setTimeout(() => { painted = performance.now(); resolve(); }, 0);
+        });
+      });
+      mutations.observe(total, { attributes: true, attributeFilter: ['data-value'] });
+    });
+    window.addEventListener('input', () => { start = performance.now(); }, { capture: true, once: true });
+    input.value = String(16 + (i % 20));
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await done;
+    if (measuring) {
+      const update = changed - start, frame = painted - frameStart;
+      results.push({ update, frame, work: update + frame, paint: painted - start });
+    }
+  }
+  observer.disconnect();
+  return { results, longTasks: longTasks.length };
+}
