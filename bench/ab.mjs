@@ -1,30 +1,42 @@
 // Two builds against each other, for a change whose effect is smaller than the bench's run-to-run noise: the
 // bench's edit loop (200 edits of the upfront amount after 10 warm-up ones) on build A, then B, then B, then A, and
-// so on, so that the machine speeding up or slowing down falls on both alike. Prints each run and the means.
-//   node bench/ab.mjs DIST_A DIST_B [--rate 4] [--pairs 3]
+// so on, so that the machine speeding up or slowing down falls on both alike. One run on A first is thrown away,
+// so neither build takes the browser's first, colder run. Prints each run and the means.
+//   node bench/ab.mjs DIST_A DIST_B [--rate 4] [--pairs 4]
 // Each DIST is a `trunk build --release --dist DIR` output. Separate from `./dev test`, like the bench.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { args, editLoop, quantile, serve } from './edits.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { chromium } = createRequire(root)('playwright-core');
 
-const [dirA, dirB] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
-const option = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const rate = option('rate', 4);
-const pairs = option('pairs', 3);
-if (!dirA || !dirB || !(rate >= 1) || !(pairs >= 1)) {
-  console.error('usage: node bench/ab.mjs DIST_A DIST_B [--rate 4] [--pairs 3]');
+// Options are `--name value`; anything else is a build's directory.
+const given = process.argv.slice(2);
+const options = { rate: 4, pairs: 4 };
+const dirs = [];
+for (let i = 0; i < given.length; i++) {
+  const name = given[i].startsWith('--') ? given[i].slice(2) : null;
+  if (name === null) dirs.push(given[i]);
+  else options[name] = name in options ? Number(given[++i]) : NaN;
+}
+const [dirA, dirB] = dirs;
+const { rate, pairs } = options;
+if (dirs.length !== 2 || !(rate >= 1) || !(pairs >= 1) || !Number.isInteger(pairs)) {
+  console.error('usage: node bench/ab.mjs DIST_A DIST_B [--rate 4] [--pairs 4]');
   process.exit(2);
+}
+for (const dir of dirs) {
+  if (!existsSync(join(dir, 'index.html'))) {
+    console.error(`${dir} has no index.html: build it with trunk build --release --dist ${dir}`);
+    process.exit(2);
+  }
 }
 
 const builds = { A: 'http://127.0.0.1:4181/', B: 'http://127.0.0.1:4182/' };
 const servers = [serve(dirA, 4181), serve(dirB, 4182)];
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+let browser;
 
 async function run(url) {
   const context = await browser.newContext();
@@ -42,6 +54,9 @@ async function run(url) {
 const runs = { A: [], B: [] };
 const f = (v) => v.toFixed(1).padStart(5);
 try {
+  await new Promise((r) => setTimeout(r, 500));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  await run(builds.A);
   console.log(`rate ${rate}×, ${pairs} pairs; p50 in ms of each run of 200 edits (update: keystroke to figure; frame: the frame after)`);
   for (let pair = 0; pair < pairs; pair++) {
     for (const name of pair % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {
@@ -56,6 +71,6 @@ try {
     console.log(`${name} mean  update ${f(mean(list, 'update'))}  frame ${f(mean(list, 'frame'))}  work ${f(mean(list, 'work'))}  work p95 ${f(mean(list, 'workP95'))}`);
   }
 } finally {
-  await browser.close();
+  await browser?.close();
   for (const s of servers) s.kill();
 }

@@ -127,8 +127,9 @@ const ours = sizes(join(root, 'dist'));
 const hello = sizes(join(root, 'bench/out/hello'));
 const servers = [serve('dist', 4173), serve('.', 4175, ['--no-csp'])];
 await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+let browser;
 try {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
   const first1 = await firstRenders(browser, 'http://127.0.0.1:4173/', 1);
   const first4 = await firstRenders(browser, 'http://127.0.0.1:4173/', 4);
   const page1 = await edits(browser, 1, false);
@@ -173,6 +174,6 @@ try {
   for (const r of rows) console.log(line(r));
   console.log(`\nChromium ${browser.version()}, ${new Date().toISOString()}; 10 cold loads per first-render figure, 200 edits (10 warm-up) per edit figure.`);
 } finally {
-  await browser.close();
+  await browser?.close();
   for (const s of servers) s.kill();
 }

@@ -70,7 +70,7 @@ fn integer_digits(value: Decimal) -> i64 {
 }
 
 /// Groups thousands: 1234567 → "1,234,567".
-fn group_thousands(value: Decimal) -> String {
+pub(crate) fn group_thousands(value: Decimal) -> String {
     let text = value.normalize().to_string();
     let (sign, text) = text
         .strip_prefix('-')

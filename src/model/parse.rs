@@ -8,6 +8,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use super::format::group_thousands;
 use super::units::{Gigawatts, Money, Months, Share, YearMonth, MONTH_NAMES};
 
 /// Why a reader's text was not taken. Messages are lowercase and say what would work.
@@ -28,9 +29,10 @@ pub enum ParseError {
         units: &'static str,
     },
     /// A bare number in billions too large to be billions, but too small to be a pasted dollar figure: most
-    /// likely dollars, which the message suggests writing as `thousands` K.
+    /// likely dollars or millions, as filings write them. The message suggests the reader's `number` written
+    /// either way.
     BareBillionsOutOfRange {
-        thousands: Decimal,
+        number: Decimal,
     },
     TooManyDigits,
     Negative,
@@ -71,10 +73,16 @@ impl fmt::Display for ParseError {
                 write!(f, "not a number: use digits, e.g. {example}")
             }
             ParseError::UnknownUnit { units } => write!(f, "unit not recognised: use {units}"),
-            ParseError::BareBillionsOutOfRange { thousands } => write!(
-                f,
-                "a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. {thousands}K"
-            ),
+            ParseError::BareBillionsOutOfRange { number } => {
+                // Under a million, so a thousandth of it always fits.
+                let thousands = number.times(Decimal::new(1, 3)).unwrap_or_default();
+                write!(
+                    f,
+                    "a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. {}K if it is dollars or {}M if it is millions",
+                    thousands.normalize(),
+                    group_thousands(*number)
+                )
+            }
             ParseError::TooManyDigits => f.write_str("too many digits: use a suffix, e.g. 1.2T"),
             ParseError::Negative => f.write_str("must not be negative"),
             ParseError::AmountOutOfRange { max } => {
@@ -163,10 +171,9 @@ pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
             // Over 10,000 (billions, the most) and under a million (dollars, as pasted), it is neither.
             Scale::Billions if number < Decimal::from(1_000_000u32) => {
                 if number > Decimal::from(10_000u32) {
-                    // Under a million, so a thousandth of it always fits.
-                    let thousands = number.times(Decimal::new(1, 3)).unwrap_or_default();
+                    // To the cent, as an amount is kept, so the suggestion is no longer than it need be.
                     return Err(ParseError::BareBillionsOutOfRange {
-                        thousands: thousands.normalize(),
+                        number: number.round_dp(2),
                     });
                 }
                 Decimal::from(1_000_000_000u32)
@@ -646,19 +653,22 @@ mod tests {
         assert_eq!(money("1,000,000"), Ok(Money::from_dollars(dec!(1_000_000))));
         // Below a million, a bare number over 10,000 is still billions, and too much: the message says to add a
         // unit, since "$500,000" was most likely meant as dollars.
-        // It suggests the reader's own figure in thousands.
-        for (text, suggested) in [
-            ("999,999", "999.999K"),
-            ("$500,000", "500K"),
-            ("10,000.01", "10.00001K"),
-            ("25000", "25K"),
+        // It suggests the reader's own figure, as dollars or as millions.
+        for (text, dollars, millions) in [
+            ("999,999", "999.999K", "999,999M"),
+            ("$500,000", "500K", "500,000M"),
+            ("10,000.01", "10.00001K", "10,000.01M"),
+            ("38000", "38K", "38,000M"),
+            ("12345.678901", "12.34568K", "12,345.68M"),
         ] {
             let message = money(text).unwrap_err().to_string();
             assert_eq!(
                 message,
-                format!("a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. {suggested}"),
+                format!("a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. {dollars} if it is dollars or {millions} if it is millions"),
                 "{text}"
             );
+            // Either suggestion, typed in, is taken.
+            assert!(money(dollars).is_ok() && money(millions).is_ok(), "{text}");
         }
         assert_eq!(money("10,000"), Ok(MAX_AMOUNT));
         assert_eq!(

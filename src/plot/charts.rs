@@ -479,7 +479,8 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         x_ticks: categories.iter().cloned().enumerate().collect(),
         table_rows: (0..categories.len()).collect(),
         extra: Some(Column {
-            heading: "Capacity online at year end".into(),
+            // "Period", not "year", end: the timeline's last year may end early (2034 in February).
+            heading: "Capacity online at period end".into(),
             unit: ValueUnit::Gigawatts,
             values: online,
         }),

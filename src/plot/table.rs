@@ -97,7 +97,7 @@ mod tests {
         let table = table(&data);
         assert_eq!(
             table.head,
-            ["Period", "Energy used", "Capacity online at year end"]
+            ["Period", "Energy used", "Capacity online at period end"]
         );
         assert_eq!(table.rows.len(), data.table_rows.len());
         let year = table.rows.iter().find(|(year, _)| year == "2029").unwrap();
