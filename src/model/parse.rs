@@ -652,8 +652,8 @@ mod tests {
         );
         assert_eq!(money("1,000,000"), Ok(Money::from_dollars(dec!(1_000_000))));
         // Below a million, a bare number over 10,000 is still billions, and too much: the message says to add a
-        // unit, since "$500,000" was most likely meant as dollars.
-        // It suggests the reader's own figure, as dollars or as millions.
+        // unit, and offers the reader's own figure read as dollars ("$500,000" pasted) or as millions (a filing's
+        // "38,000").
         for (text, dollars, millions) in [
             ("999,999", "999.999K", "999,999M"),
             ("$500,000", "500K", "500,000M"),

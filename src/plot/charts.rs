@@ -83,7 +83,7 @@ pub struct ChartData {
     pub partial: Vec<(usize, String)>,
     /// Which categories the table view lists (all for yearly charts, year ends for monthly ones).
     pub table_rows: Vec<usize>,
-    /// A column the table and the CSV list beside the series, not drawn (GW online at year end).
+    /// A column the table and the CSV list beside the series, not drawn (GW online at each period's end).
     pub extra: Option<Column>,
     /// The series split one whole (the bar of shares) rather than run over periods: the table lists a row per
     /// series with its share, and the category needs no heading.
@@ -241,7 +241,7 @@ fn partial_year(year: &YearFlows) -> Option<String> {
 }
 
 /// Marks a yearly chart's partial years, whose bars are short because the timeline starts or ends in them, not
-/// because less happens: a tooltip line for each, and a sentence for the description.
+/// because less happens: a tooltip line and the table's months for each, and a sentence for the description.
 fn partial_years(years: &[YearFlows]) -> PartialYears {
     let partial: Vec<(usize, u16, String)> = years
         .iter()
