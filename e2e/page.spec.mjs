@@ -135,11 +135,11 @@ test('an amount pasted in dollars and a bare percentage read as the reader means
   // Dollars under a million, pasted: read as billions that would be too much, so the message asks for a unit.
   await pasteInto(page, '#tranche-0-amount', '$500,000');
   await expect(page.locator('#tranche-0-amount-error')).toHaveText(
-    'a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. 500K if it is dollars or 500,000M if it is millions');
+    'with no K, M, B or T this is billions, over $10T: try 500K (dollars) or 500,000M (millions)');
   // The suggestions are the reader's own figure.
   await pasteInto(page, '#tranche-0-amount', '38000');
   await expect(page.locator('#tranche-0-amount-error')).toHaveText(
-    'a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. 38K if it is dollars or 38,000M if it is millions');
+    'with no K, M, B or T this is billions, over $10T: try 38K (dollars) or 38,000M (millions)');
   await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $20 billion');
 });
 

@@ -78,7 +78,7 @@ impl fmt::Display for ParseError {
                 let thousands = number.times(Decimal::new(1, 3)).unwrap_or_default();
                 write!(
                     f,
-                    "a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. {}K if it is dollars or {}M if it is millions",
+                    "with no K, M, B or T this is billions, over $10T: try {}K (dollars) or {}M (millions)",
                     thousands.normalize(),
                     group_thousands(*number)
                 )
@@ -664,7 +664,7 @@ mod tests {
             let message = money(text).unwrap_err().to_string();
             assert_eq!(
                 message,
-                format!("a number with no K, M, B or T is billions, so this is over $10T: add one, e.g. {dollars} if it is dollars or {millions} if it is millions"),
+                format!("with no K, M, B or T this is billions, over $10T: try {dollars} (dollars) or {millions} (millions)"),
                 "{text}"
             );
             // Either suggestion, typed in, is taken.
