@@ -440,6 +440,28 @@ for (const width of [390, 220]) test(`on a phone the main figures stay in view o
   await expectMetric(page, 'infrastructure_total', '158000000000');
 });
 
+test("a reader's larger text size reaches the body text, and a phone then lays the fields out in one column", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  // What the browser's own text-size setting does: the default font size, here doubled.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+  await open(page);
+  const size = (selector) => page.evaluate((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize), selector);
+  expect(await size('.summary')).toBe(30);
+  expect(await size('.terms dd')).toBe(30);
+  // Two fields side by side would overlap their badges at this size.
+  const columns = await page.evaluate(() => getComputedStyle(document.querySelector('.row-fields')).gridTemplateColumns.split(' ').length);
+  expect(columns).toBe(1);
+  // Nothing reaches past the screen's edge, not even where a card would clip it (the deal terms' columns did).
+  await page.locator('#chart-compute svg').waitFor();
+  const past = await page.evaluate(() => [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5)
+    .map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
+  expect(past).toEqual([]);
+  await expectMetric(page, 'investment_total', '50000000000');
+});
+
 test('dark mode renders dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await open(page);

@@ -250,10 +250,11 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="inputs">
                         <div class="inputs-head">
                             <p class="legend-note">
-                                // No-break spaces keep each badge with its words: a line breaks only after a "·".
-                                <span class="badge reported">{ "reported" }</span>{ "\u{a0}from\u{a0}the\u{a0}report · " }
-                                <span class="badge assumption">{ "assumption" }</span>{ "\u{a0}our\u{a0}default · " }
-                                <span class="badge changed">{ "changed" }</span>{ "\u{a0}by\u{a0}you" }
+                                // Each badge with its words is one inline block, so a line breaks between them, after a
+                                // "·"; inside one only when it is wider than the line (a large text size on a phone).
+                                <span class="legend-item"><span class="badge reported">{ "reported" }</span>{ "\u{a0}from the report\u{a0}·" }</span>{ " " }
+                                <span class="legend-item"><span class="badge assumption">{ "assumption" }</span>{ "\u{a0}our default\u{a0}·" }</span>{ " " }
+                                <span class="legend-item"><span class="badge changed">{ "changed" }</span>{ "\u{a0}by you" }</span>
                             </p>
                             <button type="button" class="reset" id="reset" onclick={reset} disabled={is_reported && generation == 0}>
                                 { "Reset to reported" }
