@@ -224,6 +224,7 @@ test('charts have tooltips on hover and a table behind them', async ({ page }) =
   const box = await svg.boundingBox();
   await svg.hover({ position: { x: box.width * 0.95, y: box.height / 2 } });
   await expect(chart.locator('.tooltip')).toContainText('2034');
+  await expect(chart.locator('.tooltip')).toContainText('Part of the year: Jan–Feb');
   await chart.getByText('Show the numbers as a table').click();
   const rows = chart.locator('tbody tr');
   await expect(rows).toHaveCount(10);

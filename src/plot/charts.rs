@@ -78,8 +78,8 @@ pub struct ChartData {
     pub markers: Vec<(usize, String)>,
     /// Extra tooltip lines for a category (GW online), not drawn.
     pub notes: Vec<(usize, String)>,
-    /// Periods the timeline covers only in part, with the months it covers ("Jan–Feb"): the table says so
-    /// beside the period, since its figures (spend, GW online) are for those months only.
+    /// Periods the timeline covers only in part, with the months it covers ("Jan–Feb"): the tooltip and the table
+    /// say so, since their figures (spend, GW online) are for those months only.
     pub partial: Vec<(usize, String)>,
     /// Which categories the table view lists (all for yearly charts, year ends for monthly ones).
     pub table_rows: Vec<usize>,
@@ -241,8 +241,8 @@ fn partial_year(year: &YearFlows) -> Option<String> {
 }
 
 /// Marks a yearly chart's partial years, whose bars are short because the timeline starts or ends in them, not
-/// because less happens: a tooltip line and the table's months for each, and a sentence for the description.
-fn partial_years(years: &[YearFlows]) -> PartialYears {
+/// because less happens: the months of each (for `ChartData::partial`), and a sentence for the description.
+fn partial_years(years: &[YearFlows]) -> (Vec<(usize, String)>, String) {
     let partial: Vec<(usize, u16, String)> = years
         .iter()
         .enumerate()
@@ -258,24 +258,11 @@ fn partial_years(years: &[YearFlows]) -> PartialYears {
     } else {
         format!(" The timeline covers only {sentence}.")
     };
-    PartialYears {
-        notes: partial
-            .iter()
-            .map(|(i, _, months)| (*i, format!("Part of the year: {months}")))
-            .collect(),
-        months: partial
-            .into_iter()
-            .map(|(i, _, months)| (i, months))
-            .collect(),
-        sentence,
-    }
-}
-
-/// What [`partial_years`] finds: tooltip lines, the table's months per partial year, the description's sentence.
-struct PartialYears {
-    notes: Vec<(usize, String)>,
-    months: Vec<(usize, String)>,
-    sentence: String,
+    let months = partial
+        .into_iter()
+        .map(|(i, _, months)| (i, months))
+        .collect();
+    (months, sentence)
 }
 
 /// Chart 2: OpenAI's spend with AWS per year, stacked by agreement, with tranche payments marked.
@@ -317,11 +304,7 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         })
         .collect();
     let peak = years.iter().max_by_key(|y| y.spend_total);
-    let PartialYears {
-        notes,
-        months: partial,
-        sentence,
-    } = partial_years(&years);
+    let (partial, sentence) = partial_years(&years);
     let description = match peak {
         Some(peak) => format!(
             "OpenAI's spend with AWS each year, by agreement. It peaks in {} at {}. Markers show Amazon's investment payments.{sentence}",
@@ -340,7 +323,7 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         categories,
         series,
         markers,
-        notes,
+        notes: Vec::new(),
         partial,
         parts_of_whole: false,
     }
@@ -444,17 +427,13 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         .metrics
         .get(MetricKey::EnergyTwhPerYear)
         .unwrap_or(Decimal::ZERO);
-    let PartialYears {
-        notes: partial_notes,
-        months: partial,
-        sentence,
-    } = partial_years(&years);
+    let (partial, sentence) = partial_years(&years);
     let description = format!(
         "Energy the agreements' capacity uses each year at {} utilisation, as it comes online. At full capacity: {} a year.{sentence}",
         format::share(utilisation),
         ValueUnit::TerawattHours.format(full)
     );
-    let mut notes: Vec<(usize, String)> = online
+    let notes: Vec<(usize, String)> = online
         .iter()
         .zip(&years)
         .enumerate()
@@ -470,7 +449,6 @@ pub fn compute(scenario: &Scenario, outcome: &Outcome) -> ChartData {
             )
         })
         .collect();
-    notes.extend(partial_notes);
     ChartData {
         // GW online is in the tooltips and the table, not drawn, so the title does not promise it.
         title: "Compute: energy used per year".into(),
@@ -554,17 +532,13 @@ pub(crate) mod tests {
             compute(&scenario, &outcome),
         ] {
             let partial: Vec<(&str, &str)> = chart
-                .notes
+                .partial
                 .iter()
-                .filter(|(_, note)| note.starts_with("Part of the year"))
-                .map(|(i, note)| (chart.categories[*i].as_str(), note.as_str()))
+                .map(|(i, months)| (chart.categories[*i].as_str(), months.as_str()))
                 .collect();
             assert_eq!(
                 partial,
-                [
-                    ("2025", "Part of the year: Nov–Dec"),
-                    ("2034", "Part of the year: Jan–Feb")
-                ],
+                [("2025", "Nov–Dec"), ("2034", "Jan–Feb")],
                 "{}",
                 chart.title
             );

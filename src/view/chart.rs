@@ -282,7 +282,8 @@ fn table_rows(table: &Table) -> Html {
     }
 }
 
-/// The text of the tooltip at a category: its label, then each series' value.
+/// The text of the tooltip at a category: its label, then each series' value, its markers and notes, and the
+/// months of a partial year.
 fn readout(data: &ChartData, index: usize) -> Vec<String> {
     let mut lines = vec![data.categories.get(index).cloned().unwrap_or_default()];
     for series in &data.series {
@@ -297,6 +298,9 @@ fn readout(data: &ChartData, index: usize) -> Vec<String> {
         .filter(|(i, _)| *i == index)
     {
         lines.push(text.clone());
+    }
+    if let Some((_, months)) = data.partial.iter().find(|(i, _)| *i == index) {
+        lines.push(format!("Part of the year: {months}"));
     }
     lines
 }
