@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { args, editLoop, quantile, serve } from './edits.mjs';
+import { args, editLoop, quantile, serve, throttledPage } from './edits.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { chromium } = createRequire(root)('playwright-core');
@@ -39,10 +39,7 @@ const servers = [serve(dirA, 4181), serve(dirB, 4182)];
 let browser;
 
 async function run(url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const { context, page } = await throttledPage(browser, rate);
   await page.goto(url);
   await page.waitForSelector('[data-metric="investment_total"][data-value]');
   const { results } = await page.evaluate(editLoop, { inputId: 'tranche-0-amount', count: 200, warm: 10 });

@@ -1,5 +1,5 @@
-// What the bench and the A/B script share: Chromium's flags, the servers, quantiles, and the edit loop that runs in
-// the page.
+// What the bench and the A/B script share: Chromium's flags, the servers, quantiles, a fresh throttled page, and
+// the edit loop that runs in the page.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -17,6 +17,15 @@ export const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * q + 0.5))];
 };
+
+// A page in a fresh context (so every load is cold), its CPU slowed `rate` times through the DevTools protocol.
+export async function throttledPage(browser, rate) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page, cdp };
+}
 
 // Runs in the page (or the embedded frame): 10 warm-up and `count` measured edits of an amount field.
 export async function editLoop({ inputId, count, warm }) {

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { args, editLoop, quantile, serve } from './edits.mjs';
+import { args, editLoop, quantile, serve, throttledPage } from './edits.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(root);
@@ -59,10 +59,7 @@ const FIRST_RENDER = () => {
 async function firstRenders(browser, url, rate, loads = 10) {
   const times = [];
   for (let i = 0; i < loads; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const { context, page } = await throttledPage(browser, rate);
     await page.addInitScript(FIRST_RENDER);
     await page.goto(url);
     await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 30_000 });
@@ -73,10 +70,7 @@ async function firstRenders(browser, url, rate, loads = 10) {
 }
 
 async function edits(browser, rate, host, floor = false) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const { context, page, cdp } = await throttledPage(browser, rate);
   let target = page;
   let inputId = 'tranche-0-amount';
   if (host) {
