@@ -497,10 +497,15 @@ test("a chart's numbers download as CSV: every period, exact, for the scenario s
 
   const compute = await save('chart-compute');
   expect(compute.name).toBe('amazon-openai-compute.csv');
-  expect(compute.rows[0]).toEqual(['Period', 'Energy used (TWh)', 'Capacity online at period end (GW)']);
-  expect(compute.rows).toContainEqual(['2029', '14.016', '2']);
-  // A spreadsheet gets plain years; the months of a partial one are the table's, for a reader.
-  expect(compute.rows.at(-1)[0]).toBe('2034');
+  expect(compute.rows[0]).toEqual([
+    'Period', 'Energy used (TWh)', 'Capacity online at period end (GW)', 'Months covered',
+  ]);
+  expect(compute.rows).toContainEqual(['2029', '14.016', '2', 'Jan–Dec']);
+  // A spreadsheet gets plain years, and a column says which months a partial one covers.
+  expect(compute.rows[1]).toEqual(expect.arrayContaining(['2025', 'Nov–Dec']));
+  expect(compute.rows.at(-1)).toEqual(expect.arrayContaining(['2034', 'Jan–Feb']));
+  // The monthly chart has no partial periods, so no such column.
+  expect(cumulative.rows[0]).not.toContain('Months covered');
 });
 
 test("a chart downloads as an SVG file: title, legend, the drawing in the page's colours, the scenario shown", async ({ page }) => {

@@ -100,6 +100,14 @@ impl ChartData {
         }
     }
 
+    /// The months the timeline covers of category `index` ("Jan–Feb") when it covers that period only in part.
+    pub fn partial_months(&self, index: usize) -> Option<&str> {
+        self.partial
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, months)| months.as_str())
+    }
+
     /// Each series' share of the first category's total, as the bar of shares labels it and its table lists
     /// it; none when the total is zero (or too large to add up).
     pub fn shares(&self) -> Vec<Option<Decimal>> {

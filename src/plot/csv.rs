@@ -9,7 +9,11 @@ use super::charts::{ChartData, ValueUnit};
 
 /// The file: a byte-order mark (without it, Excel reads UTF-8 as another code page and garbles "−" and "’"),
 /// a header row with each column's unit, then one row per period. Lines end in CRLF, as RFC 4180 has them.
+/// A yearly chart whose timeline covers some years in part gets a last column with the months each row covers:
+/// the period stays a plain year that a spreadsheet reads as a number, and a short year is not taken for a
+/// slow one.
 pub fn chart_csv(data: &ChartData) -> String {
+    let months_column = !data.partial.is_empty();
     let mut out = String::from("\u{feff}");
     push_text(&mut out, data.category_heading(), "");
     for series in &data.series {
@@ -20,6 +24,9 @@ pub fn chart_csv(data: &ChartData) -> String {
         out.push(',');
         push_text(&mut out, &extra.heading, unit_suffix(extra.unit));
     }
+    if months_column {
+        out.push_str(",Months covered");
+    }
     for (index, category) in data.categories.iter().enumerate() {
         out.push_str("\r\n");
         push_text(&mut out, category, "");
@@ -29,10 +36,16 @@ pub fn chart_csv(data: &ChartData) -> String {
         if let Some(extra) = &data.extra {
             push_number(&mut out, extra.values.get(index));
         }
+        if months_column {
+            out.push(',');
+            out.push_str(data.partial_months(index).unwrap_or(WHOLE_YEAR));
+        }
     }
     out.push_str("\r\n");
     out
 }
+
+const WHOLE_YEAR: &str = "Jan–Dec";
 
 /// The CSV's media type, for [`super::data_url`].
 pub const MEDIA_TYPE: &str = "text/csv;charset=utf-8";
@@ -135,6 +148,22 @@ mod tests {
         assert_eq!(
             chart_csv(&data),
             "\u{feff}Period,Energy (US$),Online (GW)\r\n2027,1,0.5\r\n2028,2,\r\n"
+        );
+    }
+
+    #[test]
+    fn a_partial_year_keeps_a_plain_year_and_names_its_months_in_a_column() {
+        let data = ChartData {
+            partial: vec![(0, "Mar–Dec".into()), (2, "Jan–Feb".into())],
+            ..chart(
+                "Spend",
+                &["2026", "2027", "2028"],
+                vec![dec!(1), dec!(2), dec!(3)],
+            )
+        };
+        assert_eq!(
+            chart_csv(&data),
+            "\u{feff}Period,Spend (US$),Months covered\r\n2026,1,Mar–Dec\r\n2027,2,Jan–Dec\r\n2028,3,Jan–Feb\r\n"
         );
     }
 

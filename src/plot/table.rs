@@ -70,8 +70,8 @@ fn by_series(data: &ChartData) -> Table {
 /// A period's heading, with the months the timeline covers of a partial one: "2034 (Jan–Feb)".
 fn period(data: &ChartData, row: usize) -> String {
     let category = data.categories.get(row).cloned().unwrap_or_default();
-    match data.partial.iter().find(|(index, _)| *index == row) {
-        Some((_, months)) => format!("{category} ({months})"),
+    match data.partial_months(row) {
+        Some(months) => format!("{category} ({months})"),
         None => category,
     }
 }

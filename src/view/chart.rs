@@ -299,7 +299,7 @@ fn readout(data: &ChartData, index: usize) -> Vec<String> {
     {
         lines.push(text.clone());
     }
-    if let Some((_, months)) = data.partial.iter().find(|(i, _)| *i == index) {
+    if let Some(months) = data.partial_months(index) {
         lines.push(format!("Part of the year: {months}"));
     }
     lines
