@@ -235,6 +235,41 @@ test('charts have tooltips on hover and a table behind them', async ({ page }) =
   await expect(chart.locator('table')).toContainText('AWS expansion');
 });
 
+// The pointer reads the period under it: each year's label, each January on the monthly chart, each share of
+// the bar. (Yew listens at the app's root, so measuring across the event's current target measured the page.)
+for (const width of [1280, 390]) {
+  test(`a tooltip shows the period under the pointer, at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await open(page);
+    const hoverAt = async (chart, label) => {
+      const svg = chart.locator('svg').first();
+      await svg.scrollIntoViewIfNeeded();
+      const box = await svg.boundingBox();
+      const tick = await label.boundingBox();
+      await svg.hover({ position: { x: tick.x + tick.width / 2 - box.x, y: box.height / 3 } });
+      return chart.locator('.tooltip-title');
+    };
+    const yearly = page.locator('#chart-yearly');
+    for (const year of ['2025', '2027', '2030', '2034']) {
+      const label = yearly.locator('svg text', { hasText: new RegExp(`^${year}$`) });
+      if (await label.count() === 0) continue; // every other year is labelled on a phone
+      await expect(await hoverAt(yearly, label)).toHaveText(year);
+    }
+    const cumulative = page.locator('#chart-cumulative');
+    for (const year of ['2026', '2029', '2033']) {
+      const label = cumulative.locator('svg text', { hasText: new RegExp(`^${year}$`) });
+      if (await label.count() === 0) continue;
+      await expect(await hoverAt(cumulative, label)).toHaveText(`Jan ${year}`);
+    }
+    const commitments = page.locator('#chart-commitments');
+    const bars = commitments.locator('svg rect.bar');
+    const names = await commitments.locator('.legend li').allTextContents();
+    for (const index of [0, 1]) {
+      await expect(await hoverAt(commitments, bars.nth(index))).toHaveText(names[index].trim());
+    }
+  });
+}
+
 test("the commitments table lists each commitment with its share, as the bar labels it", async ({ page }) => {
   await open(page, './?coreweave=44.8B');
   const chart = page.locator('#chart-commitments');

@@ -738,13 +738,16 @@ impl Drop for WidthObserver {
     }
 }
 
-/// Where a pointer event falls across its element, from 0 (left edge) to 1 (right edge).
+/// Where a pointer event falls across the chart (the `svg` it happened in), from 0 (left edge) to 1 (right
+/// edge). Not across `current_target`: Yew listens at the app's root, so that is the whole page.
 pub fn pointer_fraction(event: &web_sys::MouseEvent) -> Option<f64> {
-    let target = event
-        .current_target()?
+    let svg = event
+        .target()?
         .dyn_into::<web_sys::Element>()
-        .ok()?;
-    let rect = target.get_bounding_client_rect();
+        .ok()?
+        .closest("svg")
+        .ok()??;
+    let rect = svg.get_bounding_client_rect();
     if rect.width() <= 0.0 {
         return None;
     }

@@ -59,7 +59,14 @@ struct Cursor {
     onmouseleave: Callback<MouseEvent>,
 }
 
-/// `edges`: where each category ends across the chart (0–1), for unequal categories; empty for equal ones.
+/// Where each category's share of the chart's width ends, as a fraction of the width (0–1), given where
+/// category `i`'s share ends in the chart's coordinates: the pointer picks the first category whose edge lies
+/// past it.
+fn edges(count: usize, width: f64, end: impl Fn(usize) -> f64) -> Vec<f64> {
+    (0..count).map(|i| end(i) / width).collect()
+}
+
+/// `edges`: where each category ends across the chart, from [`edges`].
 #[hook]
 fn use_cursor(count: usize, page: usize, edges: Vec<f64>) -> Cursor {
     let index = use_state(|| None::<usize>);
@@ -106,15 +113,11 @@ fn use_cursor(count: usize, page: usize, edges: Vec<f64>) -> Cursor {
     let onmousemove = {
         let set = set.clone();
         Callback::from(move |event: MouseEvent| {
-            if let Some(fraction) = browser::pointer_fraction(&event) {
-                let at = if edges.is_empty() {
-                    ((fraction * count as f64).floor() as usize).min(last)
-                } else {
-                    edges
-                        .iter()
-                        .position(|edge| fraction < *edge)
-                        .unwrap_or(last)
-                };
+            if let Some(fraction) = browser::pointer_fraction(&event).filter(|_| count > 0) {
+                let at = edges
+                    .iter()
+                    .position(|edge| fraction < *edge)
+                    .unwrap_or(last);
                 set(Some(at));
             }
         })
@@ -408,7 +411,6 @@ pub fn LineChart(props: &ChartProps) -> Html {
     let width = use_width(node.clone());
     let data = &props.data;
     let count = data.categories.len();
-    let cursor = use_cursor(count, 12, Vec::new());
     let (low, high) = data
         .series
         .iter()
@@ -422,6 +424,8 @@ pub fn LineChart(props: &ChartProps) -> Html {
         let span = count.saturating_sub(1).max(1) as f64;
         MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) * i as f64 / span
     };
+    // A point's share reaches halfway to the next point, so the pointer picks the nearest month.
+    let cursor = use_cursor(count, 12, edges(count, width, |i| (x(i) + x(i + 1)) / 2.0));
     let label_every = if width < 500.0 { 2 } else { 1 };
     let svg = html! {
         <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(HEIGHT))}
@@ -457,7 +461,6 @@ pub fn BarChart(props: &ChartProps) -> Html {
     let width = use_width(node.clone());
     let data = &props.data;
     let count = data.categories.len();
-    let cursor = use_cursor(count, 5, Vec::new());
     let high = (0..count)
         .map(|i| {
             data.series
@@ -473,6 +476,11 @@ pub fn BarChart(props: &ChartProps) -> Html {
     let band = (width - MARGIN_LEFT - MARGIN_RIGHT) / count.max(1) as f64;
     let bar = (band * 0.7).min(48.0);
     let center = |i: usize| MARGIN_LEFT + band * (i as f64 + 0.5);
+    let cursor = use_cursor(
+        count,
+        5,
+        edges(count, width, |i| MARGIN_LEFT + band * (i + 1) as f64),
+    );
     let label_every = if band < 34.0 { 2 } else { 1 };
     let svg = html! {
         <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(HEIGHT))}
@@ -549,8 +557,11 @@ pub fn ShareBar(props: &ChartProps) -> Html {
             )
         })
         .collect();
-    let edges = segments.iter().map(|(_, x1, _, _)| x1 / width).collect();
-    let cursor = use_cursor(count, 1, edges);
+    let cursor = use_cursor(
+        count,
+        1,
+        edges(count, width, |i| segments.get(i).map_or(width, |s| s.1)),
+    );
     let svg = html! {
         <svg width={coordinate(width)} height={coordinate(height)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(height))}
             aria-hidden="true" focusable="false"
