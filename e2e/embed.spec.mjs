@@ -102,10 +102,19 @@ test('a sandboxed embed without allow-same-origin still works, key input include
   await page.goto('/e2e/hosts/sandboxed.html');
   const frame = page.frameLocator('#calculator');
   await expectMetric(frame, 'investment_total', '50000000000');
+  // Each key input moves a figure the embed shows, so none of them seems to do nothing.
+  await expectMetric(frame, 'spend_per_gw', '50000000000');
   await typeInto(frame, '#embed-capacity', '4');
   await expect(frame.locator('#embed-capacity-note')).toHaveText('= 4 GW');
+  await expectMetric(frame, 'spend_per_gw', '25000000000');
   await typeInto(frame, '#embed-upfront', '25');
   await expectMetric(frame, 'investment_total', '60000000000');
+  await typeInto(frame, '#embed-milestones', '20');
+  await expectMetric(frame, 'investment_total', '45000000000');
+  await expectMetric(frame, 'amazon_net_nominal', '93000000000');
+  await typeInto(frame, '#embed-expansion', '200');
+  await expectMetric(frame, 'infrastructure_total', '238000000000');
+  await expectMetric(frame, 'spend_per_gw', '50000000000');
   expect(errors).toEqual([]);
 });
 

@@ -5,18 +5,21 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::field::{Amount, Capacity, Field, Percent};
+use super::field::{Amount, Capacity, Field};
 use super::share::scenario_address;
 use super::totals::{announcement, Totals};
 use crate::model::edit::{AgreementEdit, Edit, TrancheEdit};
 use crate::model::metrics::{MetricKey, Metrics};
 use crate::model::scenario::{sources, Scenario};
 
+/// Each key input moves at least one of these, so no input in an article seems to do nothing: the tranches
+/// the investment and the net, the expansion the AWS spend, the net and the spend per GW, the capacity the
+/// spend per GW.
 const EMBED_METRICS: [MetricKey; 4] = [
     MetricKey::InvestmentTotal,
     MetricKey::InfrastructureTotal,
     MetricKey::AmazonNetNominal,
-    MetricKey::CommitmentsShare,
+    MetricKey::SpendPerGw,
 ];
 
 #[derive(Properties, PartialEq)]
@@ -44,9 +47,9 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
         let on_edit = props.on_edit.clone();
         Callback::from(move |v| on_edit.emit(Edit::Tranche(0, TrancheEdit::Amount(v))))
     };
-    let on_probability = {
+    let on_milestones = {
         let on_edit = props.on_edit.clone();
-        Callback::from(move |v| on_edit.emit(Edit::Tranche(1, TrancheEdit::Probability(v))))
+        Callback::from(move |v| on_edit.emit(Edit::Tranche(1, TrancheEdit::Amount(v))))
     };
     let on_expansion = {
         let on_edit = props.on_edit.clone();
@@ -80,7 +83,7 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
                         { Field::<Amount> { id: "embed-upfront".into(), label: "Upfront investment", value: &t.amount, reported: reported.tranches.first().map(|r| &r.amount), provenance: Some(sources::UPFRONT), generation, on_change: &on_upfront }.render() }
                     }
                     if let Some(t) = milestones {
-                        { Field::<Percent> { id: "embed-probability".into(), label: "Chance the milestones pay", value: &t.probability, reported: reported.tranches.get(1).map(|r| &r.probability), provenance: Some(sources::PROBABILITY), generation, on_change: &on_probability }.render() }
+                        { Field::<Amount> { id: "embed-milestones".into(), label: "Milestone payments", value: &t.amount, reported: reported.tranches.get(1).map(|r| &r.amount), provenance: Some(sources::MILESTONES), generation, on_change: &on_milestones }.render() }
                     }
                     if let Some(a) = expansion {
                         { Field::<Amount> { id: "embed-expansion".into(), label: "AWS expansion", value: &a.total, reported: reported.agreements.get(1).map(|r| &r.total), provenance: Some(sources::EXPANSION), generation, on_change: &on_expansion }.render() }
