@@ -47,6 +47,39 @@ test('the copied link opens to the same numbers in a fresh page', async ({ page,
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/t2=~~~30(&|$)/);
 });
 
+// What a removed row leaves: the link keeps labels and order, not the page's row ids, so each row is read
+// against the reported row of its label, on the page that writes the link and in whatever opens it.
+test('after a tranche is removed, its link marks the same fields changed on the page and in an embed', async ({ page, browser }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Remove tranche 1: Upfront' }).click();
+  await typeInto(page, '#tranche-1-amount', '30');
+  const marks = async (p) => ({
+    changed: await p.locator('[data-tranche] .badge.changed').count(),
+    amount: await p.locator('[data-tranche] .field:has(input[id$="-amount"]) .badge').textContent(),
+    paid: await p.locator('[data-tranche] .field:has(input[id$="-paid"]) .badge').textContent(),
+  });
+  const here = await marks(page);
+  // Only the amount was changed; the month and its source are still the milestones'.
+  expect(here.changed).toBe(1);
+  expect(here.paid).toMatch(/assumption/i);
+  await expect(page).toHaveURL(/tn=1&t1=Milestones~30B/);
+  const link = page.url();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expectMetric(other, 'investment_total', '30000000000');
+  expect(await marks(other)).toEqual(here);
+
+  // The embed's milestone field is that tranche, with its reported $35B beside it; there is no upfront field.
+  await other.goto(`${link}&embed=1`);
+  await expect(other.locator('#embed-milestones')).toHaveValue('30B');
+  await expect(other.locator('#embed-upfront')).toHaveCount(0);
+  await typeInto(other, '#embed-milestones', '31');
+  await expectMetric(other, 'investment_total', '31000000000');
+  await fresh.close();
+});
+
 test('when the clipboard is denied, the link is selected for copying by hand', async ({ page }) => {
   await open(page);
   await page.evaluate(() => {

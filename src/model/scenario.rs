@@ -327,7 +327,90 @@ impl Scenario {
     }
 }
 
+/// Which row of the deal as reported each tranche is read against, for its "changed" marks and its sources
+/// (see [`counterparts`]).
+pub fn tranche_counterparts(tranches: &[Tranche]) -> Vec<Option<usize>> {
+    let reported = &Scenario::reported_deal().tranches;
+    counterparts(
+        &tranches
+            .iter()
+            .map(|t| t.label.as_str())
+            .collect::<Vec<_>>(),
+        &reported
+            .iter()
+            .map(|t| t.label.as_str())
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Which row of the deal as reported each agreement is read against (see [`counterparts`]).
+pub fn agreement_counterparts(agreements: &[Agreement]) -> Vec<Option<usize>> {
+    let reported = &Scenario::reported_deal().agreements;
+    counterparts(
+        &agreements
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect::<Vec<_>>(),
+        &reported
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// For each row, by its label, the reported row of the same label, else the one at its position; each reported
+/// row goes to one row at most. Worked out from the labels and their order, which a link keeps, and not from
+/// the rows' ids, which it does not: after a reader removes the upfront tranche, the milestones left first in
+/// the list are still read against the reported milestones, on the page and in whatever its link opens.
+fn counterparts(labels: &[&str], reported: &[&str]) -> Vec<Option<usize>> {
+    let mut taken = vec![false; reported.len()];
+    let mut take = |index: usize| match taken.get_mut(index) {
+        Some(slot) if !*slot => {
+            *slot = true;
+            Some(index)
+        }
+        _ => None,
+    };
+    let mut found: Vec<Option<usize>> = labels
+        .iter()
+        .map(|label| {
+            reported
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| *r == label)
+                .find_map(|(index, _)| take(index))
+        })
+        .collect();
+    for (position, slot) in found.iter_mut().enumerate() {
+        if slot.is_none() {
+            *slot = take(position);
+        }
+    }
+    found
+}
+
 /// The id a card added beside `ids` gets: ids are never reused while the card holding one is shown.
 pub fn next_id(ids: impl Iterator<Item = u32>) -> u32 {
     ids.max().map_or(0, |max| max.saturating_add(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counterparts;
+
+    #[test]
+    fn a_row_is_read_against_the_reported_row_of_its_label_else_its_position() {
+        let read = |labels: &[&str]| counterparts(labels, &["Upfront", "Milestones"]);
+        assert_eq!(read(&["Upfront", "Milestones"]), vec![Some(0), Some(1)]);
+        // The upfront tranche removed: the milestones are still the milestones.
+        assert_eq!(read(&["Milestones"]), vec![Some(1)]);
+        // Renamed rows keep their place; a row past the report has none.
+        assert_eq!(
+            read(&["Seed", "Later", "Tranche 3"]),
+            vec![Some(0), Some(1), None]
+        );
+        // Two rows of one label: the first takes it, and the second's place is taken too.
+        assert_eq!(read(&["Milestones", "Milestones"]), vec![Some(1), None]);
+        assert_eq!(read(&["Later", "Upfront"]), vec![None, Some(0)]);
+    }
 }

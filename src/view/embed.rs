@@ -10,7 +10,7 @@ use super::share::scenario_address;
 use super::totals::{announcement, Totals};
 use crate::model::edit::{AgreementEdit, Edit, TrancheEdit};
 use crate::model::metrics::{MetricKey, Metrics};
-use crate::model::scenario::{sources, Scenario};
+use crate::model::scenario::{agreement_counterparts, sources, tranche_counterparts, Scenario};
 
 /// Each key input moves at least one of these, so no input in an article seems to do nothing: the tranches
 /// the investment and the net, the expansion the AWS spend, the net and the spend per GW, the capacity the
@@ -43,25 +43,44 @@ pub struct EmbedProps {
 pub fn EmbedView(props: &EmbedProps) -> Html {
     let reported = Scenario::reported_deal();
     let generation = props.generation;
+    // The rows read against the reported upfront, milestones and expansion, as the full page reads them, so a
+    // removed tranche's place is not taken by the next one under the wrong label.
+    let tranches = &props.scenario.tranches;
+    let tranche = |reported: usize| {
+        tranches
+            .iter()
+            .zip(tranche_counterparts(tranches))
+            .find_map(|(t, c)| (c == Some(reported)).then_some(t))
+    };
+    let (upfront, milestones) = (tranche(0), tranche(1));
+    let agreements = &props.scenario.agreements;
+    let expansion = agreements
+        .iter()
+        .zip(agreement_counterparts(agreements))
+        .find_map(|(a, c)| (c == Some(1)).then_some(a));
+    // Each edits its row by id; a field whose row is gone is not shown, so its callback never runs.
+    let id = |row: Option<u32>| row.unwrap_or(u32::MAX);
     let on_upfront = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |v| on_edit.emit(Edit::Tranche(0, TrancheEdit::Amount(v))))
+        let (on_edit, id) = (props.on_edit.clone(), id(upfront.map(|t| t.id)));
+        Callback::from(move |v| on_edit.emit(Edit::Tranche(id, TrancheEdit::Amount(v))))
     };
     let on_milestones = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |v| on_edit.emit(Edit::Tranche(1, TrancheEdit::Amount(v))))
+        let (on_edit, id) = (props.on_edit.clone(), id(milestones.map(|t| t.id)));
+        Callback::from(move |v| on_edit.emit(Edit::Tranche(id, TrancheEdit::Amount(v))))
     };
+    let expansion_id = id(expansion.map(|a| a.id));
     let on_expansion = {
         let on_edit = props.on_edit.clone();
-        Callback::from(move |v| on_edit.emit(Edit::Agreement(1, AgreementEdit::Total(v))))
+        Callback::from(move |v| {
+            on_edit.emit(Edit::Agreement(expansion_id, AgreementEdit::Total(v)))
+        })
     };
     let on_capacity = {
         let on_edit = props.on_edit.clone();
-        Callback::from(move |v| on_edit.emit(Edit::Agreement(1, AgreementEdit::Capacity(v))))
+        Callback::from(move |v| {
+            on_edit.emit(Edit::Agreement(expansion_id, AgreementEdit::Capacity(v)))
+        })
     };
-    let upfront = props.scenario.tranches.iter().find(|t| t.id == 0);
-    let milestones = props.scenario.tranches.iter().find(|t| t.id == 1);
-    let expansion = props.scenario.agreements.iter().find(|a| a.id == 1);
     html! {
         <div class="embed">
             <header class="embed-head">

@@ -11,8 +11,8 @@ use super::field::{
 use crate::browser;
 use crate::model::edit::{AgreementEdit, Edit, TrancheEdit};
 use crate::model::scenario::{
-    next_id, sources, Agreement, Compute, Context, Curve, Provenance, Scenario, Tranche,
-    MAX_AGREEMENTS, MAX_TRANCHES,
+    agreement_counterparts, next_id, sources, tranche_counterparts, Agreement, Compute, Context,
+    Curve, Provenance, Scenario, Tranche, MAX_AGREEMENTS, MAX_TRANCHES,
 };
 use crate::model::schedule::year_weights;
 use crate::model::units::Share;
@@ -64,12 +64,13 @@ pub fn InvestmentGroup(props: &TranchesProps) -> Html {
     html! {
         <section class="group" aria-labelledby="investment-heading">
             <h2 id="investment-heading">{ "Investment" }<span class="group-note">{ "Amazon → OpenAI" }</span></h2>
-            { for props.tranches.iter().enumerate().map(|(index, tranche)| html! {
+            { for props.tranches.iter().zip(tranche_counterparts(&props.tranches)).enumerate().map(|(index, (tranche, counterpart))| html! {
                 <TrancheRow
                     key={tranche.id}
                     index={index}
                     tranche={tranche.clone()}
-                    reported={reported.tranches.iter().find(|r| r.id == tranche.id).cloned()}
+                    reported={counterpart.and_then(|c| reported.tranches.get(c)).cloned()}
+                    {counterpart}
                     can_remove={can_remove}
                     on_edit={props.on_edit.clone()}
                     generation={props.generation}
@@ -87,20 +88,22 @@ struct TrancheRowProps {
     index: usize,
     tranche: Tranche,
     reported: Option<Tranche>,
+    /// Which reported tranche this one is read against, for its sources.
+    counterpart: Option<usize>,
     can_remove: bool,
     on_edit: Callback<Edit>,
     generation: u32,
 }
 
-fn tranche_sources(id: u32) -> [Option<Provenance>; 4] {
-    match id {
-        0 => [
+fn tranche_sources(counterpart: Option<usize>) -> [Option<Provenance>; 4] {
+    match counterpart {
+        Some(0) => [
             Some(sources::UPFRONT),
             Some(sources::UPFRONT),
             Some(sources::PROBABILITY),
             None,
         ],
-        1 => [
+        Some(1) => [
             Some(sources::MILESTONES),
             Some(sources::MILESTONES_MONTH),
             Some(sources::PROBABILITY),
@@ -135,7 +138,8 @@ fn TrancheRow(props: &TrancheRowProps) -> Html {
     );
     let t = &props.tranche;
     let r = props.reported.as_ref();
-    let [amount_source, paid_source, probability_source, lapse_source] = tranche_sources(id);
+    let [amount_source, paid_source, probability_source, lapse_source] =
+        tranche_sources(props.counterpart);
     let prefix = format!("tranche-{id}");
     let generation = props.generation;
     html! {
@@ -179,12 +183,13 @@ pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
     html! {
         <section class="group" aria-labelledby="infrastructure-heading">
             <h2 id="infrastructure-heading">{ "Infrastructure" }<span class="group-note">{ "OpenAI → AWS" }</span></h2>
-            { for props.agreements.iter().enumerate().map(|(index, agreement)| html! {
+            { for props.agreements.iter().zip(agreement_counterparts(&props.agreements)).enumerate().map(|(index, (agreement, counterpart))| html! {
                 <AgreementRow
                     key={agreement.id}
                     index={index}
                     agreement={agreement.clone()}
-                    reported={reported.agreements.iter().find(|r| r.id == agreement.id).cloned()}
+                    reported={counterpart.and_then(|c| reported.agreements.get(c)).cloned()}
+                    {counterpart}
                     can_remove={can_remove}
                     on_edit={props.on_edit.clone()}
                     generation={props.generation}
@@ -202,20 +207,22 @@ struct AgreementRowProps {
     index: usize,
     agreement: Agreement,
     reported: Option<Agreement>,
+    /// Which reported agreement this one is read against, for its sources.
+    counterpart: Option<usize>,
     can_remove: bool,
     on_edit: Callback<Edit>,
     generation: u32,
 }
 
-fn agreement_sources(id: u32) -> [Option<Provenance>; 4] {
-    match id {
-        0 => [
+fn agreement_sources(counterpart: Option<usize>) -> [Option<Provenance>; 4] {
+    match counterpart {
+        Some(0) => [
             Some(sources::EXISTING),
             Some(sources::EXISTING),
             Some(sources::EXISTING),
             Some(sources::EVEN_CURVE),
         ],
-        1 => [
+        Some(1) => [
             Some(sources::EXPANSION),
             Some(sources::EXPANSION_START),
             Some(sources::EXPANSION),
@@ -272,9 +279,9 @@ fn AgreementRow(props: &AgreementRowProps) -> Html {
         })
     };
     let r = props.reported.as_ref();
-    let [total_source, start_source, term_source, fourth] = agreement_sources(id);
-    let (capacity_source, curve_source) = match id {
-        1 => (fourth, Some(sources::BACK_CURVE)),
+    let [total_source, start_source, term_source, fourth] = agreement_sources(props.counterpart);
+    let (capacity_source, curve_source) = match props.counterpart {
+        Some(1) => (fourth, Some(sources::BACK_CURVE)),
         _ => (None, fourth),
     };
     let prefix = format!("agreement-{id}");
