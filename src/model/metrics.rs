@@ -65,9 +65,9 @@ macro_rules! metric_keys {
 metric_keys! {
     InvestmentTotal => "investment_total", Money, "Amazon invests in OpenAI";
     InvestmentExpected => "investment_expected", Money, "Expected investment, by tranche probability";
-    InvestmentUpfrontShare => "investment_upfront_share", Share, "Paid in the first tranche month";
+    InvestmentUpfrontShare => "investment_upfront_share", Share, "Share of the investment paid in its first month";
     InfrastructureTotal => "infrastructure_total", Money, "OpenAI commits to spend with AWS";
-    ExpansionPerYear => "expansion_per_year", MoneyPerYear, "Yearly spend on agreements with GW capacity";
+    ExpansionPerYear => "expansion_per_year", MoneyPerYear, "Average yearly spend on agreements with GW capacity";
     CapacityTotal => "capacity_total", Gigawatts, "Capacity in the agreements";
     SpendPerGw => "spend_per_gw", MoneyPerGigawatt, "Spend per GW on agreements with GW capacity";
     InfrastructurePerGw => "infrastructure_per_gw", MoneyPerGigawatt, "All AWS commitments per GW";

@@ -171,8 +171,9 @@ pub mod sources {
         Provenance::Reported("Report: the $38B AWS agreement signed 2025-11-03, 7 years");
     pub const EXPANSION: Provenance =
         Provenance::Reported("Report: the AWS agreement grows by $100B over 8 years");
-    pub const EXPANSION_START: Provenance =
-        Provenance::Assumption("Assumed to start when the partnership was announced, March 2026");
+    pub const EXPANSION_START: Provenance = Provenance::Assumption(
+        "Assumed to start in March 2026, after the partnership was announced in late February",
+    );
     pub const CAPACITY: Provenance =
         Provenance::Reported("Report: about 2 GW of Trainium capacity");
     pub const EVEN_CURVE: Provenance =
