@@ -585,7 +585,12 @@ test("a chart downloads as an SVG file: title, legend, the drawing in the page's
   expect(cumulative.name).toBe('amazon-openai-cumulative.svg');
   expect(cumulative.texts[0]).toContain('Cumulative money');
   expect(cumulative.texts).toContain('AWS expansion (OpenAI spend)');
-  expect(cumulative.texts.at(-1)).toContain('Amazon–OpenAI deal calculator');
+  // Under the title, what the page says under it; at the foot, whose figures these are and the link to them,
+  // since a picture travels without the page.
+  expect(cumulative.texts[1]).toMatch(/^Running totals from/);
+  const foot = cumulative.texts.slice(cumulative.texts.findIndex((t) => t.startsWith('Source:')));
+  expect(foot.join(' ')).toContain("Amazon–OpenAI deal calculator, a reader's scenario, changed from the deal as reported in Feb 2026:");
+  expect(foot.join('')).toContain('/?v=1&a2=~200B');
   // Each line keeps the colour the page gave it, without the page's stylesheet.
   const pageStrokes = await page.locator('#chart-cumulative path.line').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).stroke));
   expect(cumulative.strokes).toEqual(pageStrokes);
@@ -596,6 +601,9 @@ test("a chart downloads as an SVG file: title, legend, the drawing in the page's
   expect(commitments.texts).toContain('33.3%');
   expect(commitments.fills.length).toBe(4);
   expect(commitments.fills.every((fill) => /^rgb/.test(fill))).toBe(true);
+  // A year the timeline covers in part says so in the picture too.
+  const yearly = await save('yearly');
+  expect(yearly.texts.join(' ')).toContain('The timeline covers only Nov–Dec of 2025 and Jan–Feb of 2034.');
   expect(problems).toEqual([]);
 });
 

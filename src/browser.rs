@@ -401,6 +401,7 @@ pub fn chart_parts(surface: &web_sys::Element, source: &str) -> Option<svg_file:
     Some(svg_file::Parts {
         width: size.width(),
         title: title.text_content().unwrap_or_default(),
+        description: description.text_content().unwrap_or_default(),
         legend: entries,
         legend_height: origin.height(),
         drawing: copy.outer_html(),

@@ -26,6 +26,9 @@ pub struct LegendEntry {
 pub struct Parts {
     pub width: f64,
     pub title: String,
+    /// The sentences under the title on the page: what the chart shows, where it ends and which years the
+    /// timeline covers only in part, so that a picture on its own does not read a short year as a slow one.
+    pub description: String,
     pub legend: Vec<LegendEntry>,
     pub legend_height: f64,
     /// The drawing's `<svg>` markup, every element's paint written on it as attributes.
@@ -45,6 +48,9 @@ const TITLE_LINE: f64 = 20.0;
 const TITLE_GLYPH: f64 = 10.5;
 const SOURCE_LINE: f64 = 14.0;
 const SOURCE_GLYPH: f64 = 6.6;
+/// The description, at 13 px.
+const DESCRIPTION_LINE: f64 = 17.0;
+const DESCRIPTION_GLYPH: f64 = 7.8;
 
 /// A written file and its size in pixels, which a PNG of it is drawn at (an image's own size is rounded).
 #[derive(Clone, Debug, PartialEq)]
@@ -54,13 +60,16 @@ pub struct SvgFile {
     pub height: f64,
 }
 
-/// The file: a background, the title, the legend, the drawing below them and the source line at the foot. The
-/// title and the source wrap to the drawing's width, as on the page: SVG text does not wrap by itself.
+/// The file: a background, the title and description, the legend, the drawing below them and the source line at
+/// the foot. The text wraps to the drawing's width, as on the page: SVG text does not wrap by itself.
 pub fn file(parts: &Parts) -> SvgFile {
     let title = wrap(&parts.title, parts.width, TITLE_GLYPH);
+    let description = wrap(&parts.description, parts.width, DESCRIPTION_GLYPH);
     let source = wrap(&parts.source, parts.width, SOURCE_GLYPH);
     let width = parts.width + 2.0 * PAD;
-    let legend_top = PAD + TITLE_LINE * title.len() as f64 + 8.0;
+    let title_end = PAD + TITLE_LINE * title.len() as f64;
+    let description_top = title_end + 4.0;
+    let legend_top = title_end + 8.0 + DESCRIPTION_LINE * description.len() as f64;
     let drawing_top = legend_top + parts.legend_height + 4.0;
     let source_top = drawing_top + parts.drawing_height + 8.0;
     let height = source_top + SOURCE_LINE * source.len() as f64 + PAD;
@@ -79,6 +88,14 @@ pub fn file(parts: &Parts) -> SvgFile {
         TITLE_LINE,
         "font-size=\"16\" font-weight=\"700\"",
         &parts.text,
+    );
+    text_lines(
+        &mut out,
+        &description,
+        description_top + 13.0,
+        DESCRIPTION_LINE,
+        "font-size=\"13\"",
+        &parts.muted,
     );
     for entry in &parts.legend {
         let (x, y) = (PAD + entry.x, legend_top + entry.y);
@@ -149,18 +166,27 @@ fn text_lines(out: &mut String, lines: &[String], top: f64, step: f64, font: &st
     }
 }
 
-/// Words into lines that fit `width` pixels at about `glyph` pixels a character; a word longer than a line keeps
-/// a line of its own.
+/// Words into lines that fit `width` pixels at about `glyph` pixels a character; a word longer than a line (a
+/// scenario's address) is cut into lines of its own.
 fn wrap(text: &str, width: f64, glyph: f64) -> Vec<String> {
     let fits = (width / glyph).max(10.0) as usize;
     let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= fits => {
-                line.push(' ');
-                line.push_str(word);
+    for whole in text.split_whitespace() {
+        let mut word = whole;
+        while !word.is_empty() {
+            let cut = word
+                .char_indices()
+                .nth(fits)
+                .map_or(word.len(), |(at, _)| at);
+            let (piece, rest) = word.split_at(cut);
+            match lines.last_mut() {
+                Some(line) if line.chars().count() + 1 + piece.chars().count() <= fits => {
+                    line.push(' ');
+                    line.push_str(piece);
+                }
+                _ => lines.push(piece.to_owned()),
             }
-            _ => lines.push(word.to_owned()),
+            word = rest;
         }
     }
     lines
@@ -198,6 +224,7 @@ mod tests {
         Parts {
             width: 300.0,
             title: "Spend & \"growth\" <2026>".into(),
+            description: String::new(),
             legend: vec![
                 LegendEntry {
                     x: 0.0,
@@ -247,6 +274,19 @@ mod tests {
     }
 
     #[test]
+    fn the_description_sits_between_the_title_and_the_legend() {
+        let svg = file(&Parts {
+            description: "By 2034, $138B. The timeline covers only Jan–Feb of 2034.".into(),
+            ..parts()
+        });
+        let at = |needle: &str| svg.text.find(needle).unwrap_or_else(|| panic!("{needle}"));
+        assert!(at("&lt;2026&gt;") < at(">By 2034"));
+        assert!(at("Jan–Feb of 2034.</text>") < at("AWS existing"));
+        // 300 px at 7.8 px a character: two lines of 17 px under the title.
+        assert_eq!(svg.height, 198.0 + 2.0 * 17.0);
+    }
+
+    #[test]
     fn a_title_wider_than_the_drawing_wraps() {
         let narrow = Parts {
             width: 170.0,
@@ -259,7 +299,15 @@ mod tests {
         );
         assert!(svg.contains(">&lt;2026&gt;</text>"), "{svg}");
         assert_eq!(wrap("a bb ccc", 30.0, 1.0), ["a bb ccc"]);
-        assert_eq!(wrap("aaaaaaaaaaaa b c", 10.0, 1.0), ["aaaaaaaaaaaa", "b c"]);
+        assert_eq!(
+            wrap("aaaaaaaaaaaa b c", 10.0, 1.0),
+            ["aaaaaaaaaa", "aa b c"]
+        );
         assert!(wrap("", 100.0, 1.0).is_empty());
+        // An address longer than a line is cut, so it never runs past the picture.
+        assert_eq!(
+            wrap("at https://x.example/?v=1", 10.0, 1.0),
+            ["at", "https://x.", "example/?v", "=1"]
+        );
     }
 }

@@ -17,10 +17,6 @@ use crate::plot::svg_file;
 use crate::plot::table::{self, Table};
 use crate::plot::{self, csv};
 
-/// The foot of a chart saved as a file.
-const SOURCE: &str =
-    "Source: Amazon–OpenAI deal calculator. Reported figures (Feb 2026) unless the reader changed them.";
-
 const HEIGHT: f64 = 280.0;
 const MARGIN_LEFT: f64 = 58.0;
 const MARGIN_RIGHT: f64 = 14.0;
@@ -138,6 +134,8 @@ pub struct ChartProps {
     pub data: Rc<ChartData>,
     /// The element id prefix.
     pub id: AttrValue,
+    /// The foot of the chart saved as a file: whose figures these are (see `app::file_source`).
+    pub source: AttrValue,
 }
 
 fn legend(data: &ChartData) -> Html {
@@ -363,10 +361,11 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
         let node = node.clone();
         let id = id.clone();
         let label = format.label();
+        let source = props.source.clone();
         let save = Callback::from(move |_: MouseEvent| {
             let parts = node
                 .cast::<web_sys::Element>()
-                .and_then(|surface| browser::chart_parts(&surface, SOURCE));
+                .and_then(|surface| browser::chart_parts(&surface, &source));
             if let Some(parts) = parts {
                 format.save(&id, &svg_file::file(&parts));
             }
