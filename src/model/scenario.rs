@@ -359,35 +359,21 @@ pub fn agreement_counterparts(agreements: &[Agreement]) -> Vec<Option<usize>> {
     )
 }
 
-/// For each row, by its label, the reported row of the same label, else the one at its position; each reported
-/// row goes to one row at most. Worked out from the labels and their order, which a link keeps, and not from
-/// the rows' ids, which it does not: after a reader removes the upfront tranche, the milestones left first in
-/// the list are still read against the reported milestones, on the page and in whatever its link opens.
+/// For each row, the reported row of the same label, if it is the first row of that label. Worked out from the
+/// labels, which a link keeps, and not from the rows' ids, which it does not: after a reader removes the upfront
+/// tranche, the milestones left first in the list are still read against the reported milestones, on the page
+/// and in whatever its link opens. Not from positions either: after a removal, a renamed or added row in a
+/// reported row's place is the reader's own, and the link could not tell it from the reported one. So a row
+/// keeps the report's marks and sources while it keeps the report's name.
 fn counterparts(labels: &[&str], reported: &[&str]) -> Vec<Option<usize>> {
-    let mut taken = vec![false; reported.len()];
-    let mut take = |index: usize| match taken.get_mut(index) {
-        Some(slot) if !*slot => {
-            *slot = true;
-            Some(index)
-        }
-        _ => None,
-    };
-    let mut found: Vec<Option<usize>> = labels
+    labels
         .iter()
-        .map(|label| {
-            reported
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| *r == label)
-                .find_map(|(index, _)| take(index))
+        .enumerate()
+        .map(|(row, label)| {
+            let first = labels.iter().position(|l| l == label) == Some(row);
+            reported.iter().position(|r| r == label).filter(|_| first)
         })
-        .collect();
-    for (position, slot) in found.iter_mut().enumerate() {
-        if slot.is_none() {
-            *slot = take(position);
-        }
-    }
-    found
+        .collect()
 }
 
 /// The id a card added beside `ids` gets: ids are never reused while the card holding one is shown.
@@ -400,18 +386,16 @@ mod tests {
     use super::counterparts;
 
     #[test]
-    fn a_row_is_read_against_the_reported_row_of_its_label_else_its_position() {
+    fn a_row_is_read_against_the_reported_row_of_its_label() {
         let read = |labels: &[&str]| counterparts(labels, &["Upfront", "Milestones"]);
         assert_eq!(read(&["Upfront", "Milestones"]), vec![Some(0), Some(1)]);
         // The upfront tranche removed: the milestones are still the milestones.
         assert_eq!(read(&["Milestones"]), vec![Some(1)]);
-        // Renamed rows keep their place; a row past the report has none.
-        assert_eq!(
-            read(&["Seed", "Later", "Tranche 3"]),
-            vec![Some(0), Some(1), None]
-        );
-        // Two rows of one label: the first takes it, and the second's place is taken too.
-        assert_eq!(read(&["Milestones", "Milestones"]), vec![Some(1), None]);
+        // A renamed row, or one added in a removed row's place, is the reader's own.
+        assert_eq!(read(&["Seed", "Tranche 2"]), vec![None, None]);
+        assert_eq!(read(&["Upfront", "Tranche 2"]), vec![Some(0), None]);
         assert_eq!(read(&["Later", "Upfront"]), vec![None, Some(0)]);
+        // Two rows of one label: the first is the reported one.
+        assert_eq!(read(&["Milestones", "Milestones"]), vec![Some(1), None]);
     }
 }

@@ -38,7 +38,11 @@ pub fn chart_csv(data: &ChartData) -> String {
         }
         if months_column {
             out.push(',');
-            out.push_str(data.partial_months(index).unwrap_or(WHOLE_YEAR));
+            push_text(
+                &mut out,
+                data.partial_months(index).unwrap_or(WHOLE_YEAR),
+                "",
+            );
         }
     }
     out.push_str("\r\n");

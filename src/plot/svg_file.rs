@@ -167,7 +167,7 @@ fn text_lines(out: &mut String, lines: &[String], top: f64, step: f64, font: &st
 }
 
 /// Words into lines that fit `width` pixels at about `glyph` pixels a character; a word longer than a line (a
-/// scenario's address) is cut into lines of its own.
+/// scenario's address) is cut into pieces a line long, and its last piece shares a line with the next words.
 fn wrap(text: &str, width: f64, glyph: f64) -> Vec<String> {
     let fits = (width / glyph).max(10.0) as usize;
     let mut lines: Vec<String> = Vec::new();

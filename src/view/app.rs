@@ -9,7 +9,7 @@ use super::chart::{BarChart, LineChart, ShareBar};
 use super::embed::EmbedView;
 use super::inputs::{ComputeGroup, ContextGroup, InfrastructureGroup, InvestmentGroup};
 use super::notice::LinkNotice;
-use super::share::{scenario_address, SharePanel};
+use super::share::SharePanel;
 use super::state::{Action, AppState};
 use super::terms::DealTerms;
 use super::totals::{announcement, strip, Totals, DETAIL, HEADLINE};
@@ -185,7 +185,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |event: Event| details_open.set(browser::is_open(&event)))
     };
     let render_chart = |choice: ChartChoice| match &*settled {
-        Some(settled) => settled.charts.render(choice, &settled.source),
+        Some(settled) => settled.charts.render(choice, &current_query),
         None => html! { <div class="chart chart-placeholder" aria-hidden="true"></div> },
     };
 
@@ -295,35 +295,17 @@ type Shown = (Rc<Scenario>, Rc<Outcome>, Rc<Metrics>);
 struct Settled {
     charts: ChartSet,
     query: AttrValue,
-    /// The foot of a chart saved as a file.
-    source: AttrValue,
     metrics: Rc<Metrics>,
 }
 
 impl Settled {
     fn new(scenario: &Scenario, outcome: &Outcome, metrics: Rc<Metrics>) -> Settled {
-        let query = link::encode(scenario);
         Settled {
             charts: ChartSet::new(scenario, outcome),
-            source: file_source(&query),
-            query: AttrValue::from(query),
+            query: AttrValue::from(link::encode(scenario)),
             metrics,
         }
     }
-}
-
-/// A saved chart's foot: the deal as reported, or a reader's scenario with the link that opens it, since a picture
-/// travels without the page that made it.
-fn file_source(query: &str) -> AttrValue {
-    let reported = "the deal as reported in Feb 2026";
-    AttrValue::from(if query.is_empty() {
-        format!("Source: Amazon–OpenAI deal calculator, {reported}.")
-    } else {
-        format!(
-            "Source: Amazon–OpenAI deal calculator, a reader's scenario, changed from {reported}: {}",
-            scenario_address(query)
-        )
-    })
 }
 
 /// The four charts' data for one scenario.
@@ -344,19 +326,20 @@ impl ChartSet {
         }
     }
 
-    fn render(&self, choice: ChartChoice, source: &AttrValue) -> Html {
+    /// `current`: the scenario's query as it is when called, for a saved chart's foot.
+    fn render(&self, choice: ChartChoice, current: &Callback<(), AttrValue>) -> Html {
         match choice {
             ChartChoice::Cumulative => {
-                html! { <LineChart key="cumulative" id="chart-cumulative" data={self.cumulative.clone()} source={source.clone()} /> }
+                html! { <LineChart key="cumulative" id="chart-cumulative" data={self.cumulative.clone()} current={current.clone()} /> }
             }
             ChartChoice::Yearly => {
-                html! { <BarChart key="yearly" id="chart-yearly" data={self.yearly.clone()} source={source.clone()} /> }
+                html! { <BarChart key="yearly" id="chart-yearly" data={self.yearly.clone()} current={current.clone()} /> }
             }
             ChartChoice::Commitments => {
-                html! { <ShareBar key="commitments" id="chart-commitments" data={self.commitments.clone()} source={source.clone()} /> }
+                html! { <ShareBar key="commitments" id="chart-commitments" data={self.commitments.clone()} current={current.clone()} /> }
             }
             ChartChoice::Compute => html! {
-                <BarChart key="compute" id="chart-compute" data={self.compute.clone()} source={source.clone()} />
+                <BarChart key="compute" id="chart-compute" data={self.compute.clone()} current={current.clone()} />
             },
         }
     }

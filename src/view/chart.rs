@@ -7,6 +7,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::share::scenario_address;
 use crate::browser::{self, WidthObserver};
 use crate::model::arith::Checked;
 use crate::model::format;
@@ -16,6 +17,20 @@ use crate::plot::label;
 use crate::plot::svg_file;
 use crate::plot::table::{self, Table};
 use crate::plot::{self, csv};
+
+/// A saved chart's foot: the deal as reported, or a reader's scenario with the link that opens it, since a picture
+/// travels without the page that made it.
+fn file_source(query: &str) -> String {
+    let reported = "the deal as reported in Feb 2026";
+    if query.is_empty() {
+        format!("Source: Amazon–OpenAI deal calculator, {reported}.")
+    } else {
+        format!(
+            "Source: Amazon–OpenAI deal calculator, a reader's scenario, changed from {reported}: {}",
+            scenario_address(query)
+        )
+    }
+}
 
 const HEIGHT: f64 = 280.0;
 const MARGIN_LEFT: f64 = 58.0;
@@ -55,7 +70,8 @@ struct Cursor {
     onmouseleave: Callback<MouseEvent>,
 }
 
-/// Where each category's share of the chart's width ends, as a fraction of the width (0–1), given where
+/// Where each category's share of the chart's width ends, as a fraction of the width (the last may pass 1: the
+/// pointer's fraction is clamped, and past the last edge is the last category), given where
 /// category `i`'s share ends in the chart's coordinates: the pointer picks the first category whose edge lies
 /// past it.
 fn edges(count: usize, width: f64, end: impl Fn(usize) -> f64) -> Vec<f64> {
@@ -134,8 +150,9 @@ pub struct ChartProps {
     pub data: Rc<ChartData>,
     /// The element id prefix.
     pub id: AttrValue,
-    /// The foot of the chart saved as a file: whose figures these are (see `app::file_source`).
-    pub source: AttrValue,
+    /// The scenario's query as it is when called: a saved chart's foot names a reader's scenario by its link.
+    /// Memoised by the page, so it compares equal and no chart redraws for it.
+    pub current: Callback<(), AttrValue>,
 }
 
 fn legend(data: &ChartData) -> Html {
@@ -361,11 +378,11 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
         let node = node.clone();
         let id = id.clone();
         let label = format.label();
-        let source = props.source.clone();
+        let current = props.current.clone();
         let save = Callback::from(move |_: MouseEvent| {
-            let parts = node
-                .cast::<web_sys::Element>()
-                .and_then(|surface| browser::chart_parts(&surface, &source));
+            let parts = node.cast::<web_sys::Element>().and_then(|surface| {
+                browser::chart_parts(&surface, &file_source(&current.emit(())))
+            });
             if let Some(parts) = parts {
                 format.save(&id, &svg_file::file(&parts));
             }

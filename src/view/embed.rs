@@ -46,11 +46,12 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
     // The rows read against the reported upfront, milestones and expansion, as the full page reads them, so a
     // removed tranche's place is not taken by the next one under the wrong label.
     let tranches = &props.scenario.tranches;
+    let counterparts = tranche_counterparts(tranches);
     let tranche = |reported: usize| {
         tranches
             .iter()
-            .zip(tranche_counterparts(tranches))
-            .find_map(|(t, c)| (c == Some(reported)).then_some(t))
+            .zip(&counterparts)
+            .find_map(|(t, c)| (*c == Some(reported)).then_some(t))
     };
     let (upfront, milestones) = (tranche(0), tranche(1));
     let agreements = &props.scenario.agreements;
