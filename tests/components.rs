@@ -177,7 +177,7 @@ struct ChartHarnessProps {
 
 #[component]
 fn ChartHarness(props: &ChartHarnessProps) -> Html {
-    html! { <LineChart id="test-chart" data={props.data.clone()} /> }
+    html! { <LineChart id="test-chart" data={props.data.clone()} current={Callback::from(|()| AttrValue::default())} /> }
 }
 
 #[wasm_bindgen_test]
