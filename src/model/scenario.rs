@@ -328,50 +328,22 @@ impl Scenario {
     }
 }
 
-/// Which row of the deal as reported each tranche is read against, for its "changed" marks and its sources
-/// (see [`counterparts`]).
-pub fn tranche_counterparts(tranches: &[Tranche]) -> Vec<Option<usize>> {
-    let reported = &Scenario::reported_deal().tranches;
-    counterparts(
-        &tranches
-            .iter()
-            .map(|t| t.label.as_str())
-            .collect::<Vec<_>>(),
-        &reported
-            .iter()
-            .map(|t| t.label.as_str())
-            .collect::<Vec<_>>(),
-    )
-}
-
-/// Which row of the deal as reported each agreement is read against (see [`counterparts`]).
-pub fn agreement_counterparts(agreements: &[Agreement]) -> Vec<Option<usize>> {
-    let reported = &Scenario::reported_deal().agreements;
-    counterparts(
-        &agreements
-            .iter()
-            .map(|a| a.label.as_str())
-            .collect::<Vec<_>>(),
-        &reported
-            .iter()
-            .map(|a| a.label.as_str())
-            .collect::<Vec<_>>(),
-    )
-}
-
-/// For each row, the reported row of the same label, if it is the first row of that label. Worked out from the
-/// labels, which a link keeps, and not from the rows' ids, which it does not: after a reader removes the upfront
-/// tranche, the milestones left first in the list are still read against the reported milestones, on the page
-/// and in whatever its link opens. Not from positions either: after a removal, a renamed or added row in a
-/// reported row's place is the reader's own, and the link could not tell it from the reported one. So a row
-/// keeps the report's marks and sources while it keeps the report's name.
-fn counterparts(labels: &[&str], reported: &[&str]) -> Vec<Option<usize>> {
-    labels
-        .iter()
+/// For each row, the index of the reported row of the same label, if it is the first row of that label: the row
+/// its "changed" marks and sources are read against. Worked out from the labels, which a link keeps, and not from
+/// the rows' ids, which it does not: after a reader removes the upfront tranche, the milestones left first in the
+/// list are still read against the reported milestones, on the page and in whatever its link opens. Not from
+/// positions either: after a removal, a renamed or added row in a reported row's place is the reader's own, and
+/// the link could not tell it from the reported one. So a row keeps the report's marks while it keeps its name.
+pub fn counterparts<T>(rows: &[T], reported: &[T], label: fn(&T) -> &str) -> Vec<Option<usize>> {
+    rows.iter()
         .enumerate()
-        .map(|(row, label)| {
-            let first = labels.iter().position(|l| l == label) == Some(row);
-            reported.iter().position(|r| r == label).filter(|_| first)
+        .map(|(index, row)| {
+            let name = label(row);
+            let first = rows.iter().position(|r| label(r) == name) == Some(index);
+            reported
+                .iter()
+                .position(|r| label(r) == name)
+                .filter(|_| first)
         })
         .collect()
 }
@@ -387,7 +359,7 @@ mod tests {
 
     #[test]
     fn a_row_is_read_against_the_reported_row_of_its_label() {
-        let read = |labels: &[&str]| counterparts(labels, &["Upfront", "Milestones"]);
+        let read = |labels: &[&str]| counterparts(labels, &["Upfront", "Milestones"], |l| l);
         assert_eq!(read(&["Upfront", "Milestones"]), vec![Some(0), Some(1)]);
         // The upfront tranche removed: the milestones are still the milestones.
         assert_eq!(read(&["Milestones"]), vec![Some(1)]);

@@ -10,7 +10,7 @@ use super::share::scenario_address;
 use super::totals::{announcement, Totals};
 use crate::model::edit::{AgreementEdit, Edit, TrancheEdit};
 use crate::model::metrics::{MetricKey, Metrics};
-use crate::model::scenario::{agreement_counterparts, sources, tranche_counterparts, Scenario};
+use crate::model::scenario::{sources, Scenario};
 
 /// Each key input moves at least one of these, so no input in an article seems to do nothing: the tranches
 /// the investment and the net, the expansion the AWS spend, the net and the spend per GW, the capacity the
@@ -43,22 +43,18 @@ pub struct EmbedProps {
 pub fn EmbedView(props: &EmbedProps) -> Html {
     let reported = Scenario::reported_deal();
     let generation = props.generation;
-    // The rows read against the reported upfront, milestones and expansion, as the full page reads them, so a
-    // removed tranche's place is not taken by the next one under the wrong label.
-    let tranches = &props.scenario.tranches;
-    let counterparts = tranche_counterparts(tranches);
-    let tranche = |reported: usize| {
-        tranches
-            .iter()
-            .zip(&counterparts)
-            .find_map(|(t, c)| (*c == Some(reported)).then_some(t))
+    // The first row of each reported row's label, as the full page reads rows against the report (see
+    // `scenario::counterparts`), so a removed tranche's place is not taken by the next one under the wrong label.
+    let scenario = &props.scenario;
+    let tranche = |index: usize| {
+        let label = &reported.tranches.get(index)?.label;
+        scenario.tranches.iter().find(|t| &t.label == label)
     };
     let (upfront, milestones) = (tranche(0), tranche(1));
-    let agreements = &props.scenario.agreements;
-    let expansion = agreements
-        .iter()
-        .zip(agreement_counterparts(agreements))
-        .find_map(|(a, c)| (c == Some(1)).then_some(a));
+    let expansion = reported
+        .agreements
+        .get(1)
+        .and_then(|r| scenario.agreements.iter().find(|a| a.label == r.label));
     // Each edits its row by id; a field whose row is gone is not shown, so its callback never runs.
     let id = |row: Option<u32>| row.unwrap_or(u32::MAX);
     let on_upfront = {

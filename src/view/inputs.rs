@@ -11,8 +11,8 @@ use super::field::{
 use crate::browser;
 use crate::model::edit::{AgreementEdit, Edit, TrancheEdit};
 use crate::model::scenario::{
-    agreement_counterparts, next_id, sources, tranche_counterparts, Agreement, Compute, Context,
-    Curve, Provenance, Scenario, Tranche, MAX_AGREEMENTS, MAX_TRANCHES,
+    counterparts, next_id, sources, Agreement, Compute, Context, Curve, Provenance, Scenario,
+    Tranche, MAX_AGREEMENTS, MAX_TRANCHES,
 };
 use crate::model::schedule::year_weights;
 use crate::model::units::Share;
@@ -64,12 +64,11 @@ pub fn InvestmentGroup(props: &TranchesProps) -> Html {
     html! {
         <section class="group" aria-labelledby="investment-heading">
             <h2 id="investment-heading">{ "Investment" }<span class="group-note">{ "Amazon → OpenAI" }</span></h2>
-            { for props.tranches.iter().zip(tranche_counterparts(&props.tranches)).enumerate().map(|(index, (tranche, counterpart))| html! {
+            { for props.tranches.iter().zip(counterparts(&props.tranches, &reported.tranches, |t| &t.label)).enumerate().map(|(index, (tranche, counterpart))| html! {
                 <TrancheRow
                     key={tranche.id}
                     index={index}
                     tranche={tranche.clone()}
-                    reported={counterpart.and_then(|c| reported.tranches.get(c)).cloned()}
                     {counterpart}
                     can_remove={can_remove}
                     on_edit={props.on_edit.clone()}
@@ -87,8 +86,7 @@ pub fn InvestmentGroup(props: &TranchesProps) -> Html {
 struct TrancheRowProps {
     index: usize,
     tranche: Tranche,
-    reported: Option<Tranche>,
-    /// Which reported tranche this one is read against, for its sources.
+    /// Which reported tranche this one is read against, for its "changed" marks and sources.
     counterpart: Option<usize>,
     can_remove: bool,
     on_edit: Callback<Edit>,
@@ -137,7 +135,9 @@ fn TrancheRow(props: &TrancheRowProps) -> Html {
         || "add-tranche".into(),
     );
     let t = &props.tranche;
-    let r = props.reported.as_ref();
+    let r = props
+        .counterpart
+        .and_then(|c| Scenario::reported_deal().tranches.get(c));
     let [amount_source, paid_source, probability_source, lapse_source] =
         tranche_sources(props.counterpart);
     let prefix = format!("tranche-{id}");
@@ -183,12 +183,11 @@ pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
     html! {
         <section class="group" aria-labelledby="infrastructure-heading">
             <h2 id="infrastructure-heading">{ "Infrastructure" }<span class="group-note">{ "OpenAI → AWS" }</span></h2>
-            { for props.agreements.iter().zip(agreement_counterparts(&props.agreements)).enumerate().map(|(index, (agreement, counterpart))| html! {
+            { for props.agreements.iter().zip(counterparts(&props.agreements, &reported.agreements, |a| &a.label)).enumerate().map(|(index, (agreement, counterpart))| html! {
                 <AgreementRow
                     key={agreement.id}
                     index={index}
                     agreement={agreement.clone()}
-                    reported={counterpart.and_then(|c| reported.agreements.get(c)).cloned()}
                     {counterpart}
                     can_remove={can_remove}
                     on_edit={props.on_edit.clone()}
@@ -206,8 +205,7 @@ pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
 struct AgreementRowProps {
     index: usize,
     agreement: Agreement,
-    reported: Option<Agreement>,
-    /// Which reported agreement this one is read against, for its sources.
+    /// Which reported agreement this one is read against, for its "changed" marks and sources.
     counterpart: Option<usize>,
     can_remove: bool,
     on_edit: Callback<Edit>,
@@ -278,7 +276,9 @@ fn AgreementRow(props: &AgreementRowProps) -> Html {
             on_edit.emit(Edit::Agreement(id, AgreementEdit::Curve(curve)));
         })
     };
-    let r = props.reported.as_ref();
+    let r = props
+        .counterpart
+        .and_then(|c| Scenario::reported_deal().agreements.get(c));
     let [total_source, start_source, term_source, fourth] = agreement_sources(props.counterpart);
     let (capacity_source, curve_source) = match props.counterpart {
         Some(1) => (fourth, Some(sources::BACK_CURVE)),
