@@ -177,6 +177,35 @@ test('reset restores the reported deal, invalid text included', async ({ page })
   await expect(page.locator('.badge.changed')).toHaveCount(1); // the legend's sample badge only
 });
 
+test('refused text alone offers Reset, which brings the reported value back and is offered no more', async ({ page }) => {
+  await open(page);
+  const reset = page.getByRole('button', { name: 'Reset to reported' });
+  await expect(reset).toBeDisabled();
+  // The scenario is still the reported one; only the field's text is refused.
+  await typeInto(page, '#context-burn', 'lots');
+  await expect(page.locator('#context-burn-error')).not.toHaveText('');
+  await expect(reset).toBeEnabled();
+  await reset.click();
+  await expect(page.locator('#context-burn')).toHaveValue('8B');
+  await expect(page.locator('#context-burn-error')).toHaveText('');
+  await expect(reset).toBeDisabled();
+  // Text accepted again takes the offer back too, and a changed figure makes it again.
+  await typeInto(page, '#tranche-0-amount', 'x');
+  await expect(reset).toBeEnabled();
+  await typeInto(page, '#tranche-0-amount', '15');
+  await expect(reset).toBeDisabled();
+  await typeInto(page, '#tranche-0-amount', '16');
+  await expect(reset).toBeEnabled();
+  await typeInto(page, '#tranche-0-amount', '15');
+  await expect(reset).toBeDisabled();
+  // A card removed with refused text in it takes its report along.
+  await page.getByRole('button', { name: '+ Add tranche' }).click();
+  await typeInto(page, '#tranche-2-amount', 'x');
+  await page.getByRole('button', { name: 'Remove tranche 3: Tranche 3' }).click();
+  await expect(page.locator('[data-tranche]')).toHaveCount(2);
+  await expect(reset).toBeDisabled();
+});
+
 test('a keyboard-only reader can edit a figure and read a chart', async ({ page }) => {
   await open(page);
   await page.locator('body').click({ position: { x: 2, y: 2 } });

@@ -10,7 +10,7 @@ use super::embed::EmbedView;
 use super::inputs::{ComputeGroup, ContextGroup, InfrastructureGroup, InvestmentGroup};
 use super::notice::LinkNotice;
 use super::share::SharePanel;
-use super::state::{Action, AppState};
+use super::state::{self, Action, AppState};
 use super::terms::DealTerms;
 use super::totals::{announcement, strip, Totals, DETAIL, HEADLINE};
 use crate::browser;
@@ -38,7 +38,10 @@ pub fn App(props: &AppProps) -> Html {
         scenario: Rc::new(props.scenario.clone()),
         history: None,
         generation: 0,
+        refused: 0,
     });
+    // Each render, since it costs nothing: fields report refused text through it (see `state::report_refused`).
+    state::listen(state.dispatcher());
     let on_edit = {
         let dispatcher = state.dispatcher();
         use_memo((), move |_| {
@@ -256,7 +259,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <span class="legend-item"><span class="badge assumption">{ "assumption" }</span>{ "\u{a0}our default\u{a0}·" }</span>{ " " }
                                 <span class="legend-item"><span class="badge changed">{ "changed" }</span>{ "\u{a0}by you" }</span>
                             </p>
-                            <button type="button" class="reset" id="reset" onclick={reset} disabled={is_reported && generation == 0}>
+                            <button type="button" class="reset" id="reset" onclick={reset} disabled={is_reported && state.refused == 0}>
                                 { "Reset to reported" }
                             </button>
                         </div>

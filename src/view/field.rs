@@ -5,6 +5,8 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::state;
+
 use crate::model::format;
 use crate::model::link::parse_curve;
 use crate::model::parse::{self, ParseError, Scale, SpanUnit};
@@ -505,10 +507,23 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
         })
     };
 
+    let invalid = error.is_some();
+    // The page counts fields whose text is refused (Reset is offered while any is). Each report is taken back
+    // once: when the text is accepted or replaced, or when the field goes with its card.
+    use_effect_with(invalid, |&invalid| {
+        if invalid {
+            state::report_refused(true);
+        }
+        move || {
+            if invalid {
+                state::report_refused(false);
+            }
+        }
+    });
+
     let id = &props.id;
     let note_id = format!("{id}-note");
     let error_id = format!("{id}-error");
-    let invalid = error.is_some();
     let badge = props.badge.as_ref().map(|badge| {
         html! {
             <span class="provenance">

@@ -1,9 +1,10 @@
 //! The one source of truth: the scenario the reader is looking at, and how its last change should reach the
 //! address bar. Derived figures are computed from it (memoised in the app), never stored beside it.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use yew::Reducible;
+use yew::{Reducible, UseReducerDispatcher};
 
 use crate::browser::HistoryWrite;
 use crate::model::edit::Edit;
@@ -17,6 +18,9 @@ pub struct AppState {
     pub history: Option<HistoryWrite>,
     /// Bumped whenever the scenario is replaced as a whole, so fields drop any half-typed text.
     pub generation: u32,
+    /// How many fields hold text the page refused. Reset is offered while one does, even when the scenario is
+    /// still the reported one: the reader sees a message there and may want the reported value back.
+    pub refused: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +30,8 @@ pub enum Action {
     Reset,
     /// The address changed under us (Back or Forward): show what it holds.
     Load(Scenario),
+    /// `true`: one more field holds refused text; `false`: one fewer.
+    Refused(bool),
 }
 
 impl Reducible for AppState {
@@ -58,7 +64,29 @@ impl Reducible for AppState {
                 state.history = None;
                 state.generation = state.generation.wrapping_add(1);
             }
+            Action::Refused(more) => {
+                state.refused = if more { state.refused.saturating_add(1) } else { state.refused.saturating_sub(1) };
+            }
         }
         self
+    }
+}
+
+thread_local! {
+    /// The page's dispatcher, so that a field reports refused text without every group passing a callback on
+    /// (a Yew context did the same for 2.4 KiB more of WebAssembly). Set by the root; the embed's fields report
+    /// too, and nothing there reads the count.
+    static PAGE: RefCell<Option<UseReducerDispatcher<AppState>>> = const { RefCell::new(None) };
+}
+
+/// Called by the root with its dispatcher.
+pub fn listen(dispatcher: UseReducerDispatcher<AppState>) {
+    PAGE.with(|page| *page.borrow_mut() = Some(dispatcher));
+}
+
+/// Called by a field when its text starts (`true`) or stops (`false`) being refused.
+pub fn report_refused(more: bool) {
+    if let Some(dispatcher) = PAGE.with(|page| page.borrow().clone()) {
+        dispatcher.dispatch(Action::Refused(more));
     }
 }
