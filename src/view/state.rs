@@ -65,7 +65,11 @@ impl Reducible for AppState {
                 state.generation = state.generation.wrapping_add(1);
             }
             Action::Refused(more) => {
-                state.refused = if more { state.refused.saturating_add(1) } else { state.refused.saturating_sub(1) };
+                state.refused = if more {
+                    state.refused.saturating_add(1)
+                } else {
+                    state.refused.saturating_sub(1)
+                };
             }
         }
         self
