@@ -198,12 +198,29 @@ test('refused text alone offers Reset, which brings the reported value back and 
   await expect(reset).toBeEnabled();
   await typeInto(page, '#tranche-0-amount', '15');
   await expect(reset).toBeDisabled();
-  // A card removed with refused text in it takes its report along.
+  // A card removed with refused text in it takes its report along, and only its own: another field's stays.
   await page.getByRole('button', { name: '+ Add tranche' }).click();
   await typeInto(page, '#tranche-2-amount', 'x');
+  await typeInto(page, '#context-burn', 'x');
   await page.getByRole('button', { name: 'Remove tranche 3: Tranche 3' }).click();
   await expect(page.locator('[data-tranche]')).toHaveCount(2);
+  await expect(reset).toBeEnabled();
+  await typeInto(page, '#context-burn', '8B');
   await expect(reset).toBeDisabled();
+});
+
+test('a keyboard reader who presses Reset keeps focus on it', async ({ page }) => {
+  await open(page);
+  const reset = page.getByRole('button', { name: 'Reset to reported' });
+  await typeInto(page, '#context-burn', 'lots');
+  await reset.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#context-burn')).toHaveValue('8B');
+  // Nothing is left to reset, and the button says so, but focus stays where the reader is; Tab goes on from there.
+  await expect(reset).toBeDisabled();
+  await expect(reset).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#tranche-0-label')).toBeFocused();
 });
 
 test('a keyboard-only reader can edit a figure and read a chart', async ({ page }) => {

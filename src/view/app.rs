@@ -220,7 +220,10 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::Reset))
     };
-    let is_reported = *scenario == *Scenario::reported_deal();
+    // Nothing to reset: said with aria-disabled rather than disabled, so that a keyboard reader who has just
+    // pressed Reset keeps focus on it (a disabled button drops focus to the page). A press then only drops
+    // half-typed text, of which there is none.
+    let nothing_to_reset = *scenario == *Scenario::reported_deal() && state.refused == 0;
     html! {
         <div class="page">
             <header class="masthead">
@@ -259,7 +262,8 @@ pub fn App(props: &AppProps) -> Html {
                                 <span class="legend-item"><span class="badge assumption">{ "assumption" }</span>{ "\u{a0}our default\u{a0}·" }</span>{ " " }
                                 <span class="legend-item"><span class="badge changed">{ "changed" }</span>{ "\u{a0}by you" }</span>
                             </p>
-                            <button type="button" class="reset" id="reset" onclick={reset} disabled={is_reported && state.refused == 0}>
+                            <button type="button" class="reset" id="reset" onclick={reset}
+                                aria-disabled={nothing_to_reset.then_some("true")}>
                                 { "Reset to reported" }
                             </button>
                         </div>
