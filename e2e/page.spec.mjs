@@ -219,8 +219,18 @@ test('a keyboard reader who presses Reset keeps focus on it', async ({ page }) =
   // Nothing is left to reset, and the button says so, but focus stays where the reader is; Tab goes on from there.
   await expect(reset).toBeDisabled();
   await expect(reset).toBeFocused();
+  await expect(reset).toHaveAttribute('aria-disabled', 'true');
   await page.keyboard.press('Tab');
   await expect(page.locator('#tranche-0-label')).toBeFocused();
+  // Pressed again, it does nothing, as a disabled button would: text meaning the reported value stays as typed.
+  await typeInto(page, '#context-burn', '8000M');
+  await reset.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  // Two frames, so a render the presses caused would have rewritten the text before the check reads it.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(reset).toBeFocused();
+  await expect(page.locator('#context-burn')).toHaveValue('8000M');
 });
 
 test('a keyboard-only reader can edit a figure and read a chart', async ({ page }) => {
