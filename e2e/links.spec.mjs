@@ -212,6 +212,27 @@ test('Back returns to the scenario before a reset', async ({ page }) => {
   await expect(page.locator('#tranche-0-amount')).toHaveValue('21B');
 });
 
+test('Back and Forward over refused text leave Reset offered only where something differs', async ({ page }) => {
+  await open(page);
+  const reset = page.getByRole('button', { name: 'Reset to reported' });
+  await typeInto(page, '#tranche-0-amount', '21');
+  await expect(page).toHaveURL(/t1=~21B/);
+  await reset.click();
+  await expect(reset).toBeDisabled();
+  await typeInto(page, '#context-burn', 'x');
+  await expect(reset).toBeEnabled();
+  // Back shows the edited scenario and drops the refused text with the rest of what was typed.
+  await page.goBack();
+  await expect(page.locator('#tranche-0-amount')).toHaveValue('21B');
+  await expect(page.locator('#context-burn')).toHaveValue('8B');
+  await expect(page.locator('#context-burn-error')).toHaveText('');
+  await expect(reset).toBeEnabled();
+  // Forward is the reported deal again, and no refused text is left to count.
+  await page.goForward();
+  await expect(page.locator('#tranche-0-amount')).toHaveValue('15B');
+  await expect(reset).toBeDisabled();
+});
+
 test('links written by earlier versions keep their numbers (fixtures)', async ({ page }) => {
   const fixtures = JSON.parse(readFileSync(new URL('../tests/link_fixtures.json', import.meta.url)));
   for (const fixture of fixtures.links.slice(0, 4)) {
