@@ -216,18 +216,14 @@ pub fn App(props: &AppProps) -> Html {
         };
     }
 
-    // Nothing to reset: said with aria-disabled rather than disabled, so that a keyboard reader who has just
-    // pressed Reset keeps focus on it (a disabled button drops focus to the page). A press then does nothing,
-    // as on a disabled button: text that means the reported value ("8000M") stays as typed.
-    let nothing_to_reset = *scenario == *Scenario::reported_deal() && state.refused == 0;
     let reset = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_| {
-            if !nothing_to_reset {
-                dispatcher.dispatch(Action::Reset)
-            }
-        })
+        Callback::from(move |_| dispatcher.dispatch(Action::Reset))
     };
+    // Nothing to reset: said with aria-disabled rather than disabled, so that a keyboard reader who has just
+    // pressed Reset keeps focus on it (a disabled button drops focus to the page). A press then changes nothing
+    // (see `Action::Reset`).
+    let nothing_to_reset = *scenario == *Scenario::reported_deal() && state.refused == 0;
     html! {
         <div class="page">
             <header class="masthead">

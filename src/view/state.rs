@@ -51,8 +51,11 @@ impl Reducible for AppState {
             Action::Reset => {
                 let reported = Scenario::reported_deal();
                 if *state.scenario == *reported {
-                    // Still drop half-typed text: the reader asked for the reported values.
-                    state.generation = state.generation.wrapping_add(1);
+                    // Refused text still goes: the reader asked for the reported values. Without any there is
+                    // nothing to reset, and text that already means a reported value ("8000M") stays as typed.
+                    if state.refused > 0 {
+                        state.generation = state.generation.wrapping_add(1);
+                    }
                     return self;
                 }
                 state.scenario = Rc::new(reported.clone());
