@@ -10,6 +10,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** Opens every disclosure, then returns axe's violations as "rule: first offending element" lines. */
 async function violations(page) {
+  // The charts, with their tables' disclosures, come a moment after the headline figures: wait for them, or the
+  // loop below may find nothing closed yet and open nothing.
+  await expect(page.locator('details.chart-table').first()).toBeAttached();
   const closed = page.locator('details:not([open]) > summary');
   for (let left = await closed.count(); left > 0; left = await closed.count()) await closed.first().click();
   await expect(page.locator('.chart-table table').first()).toBeVisible();

@@ -297,6 +297,17 @@ for (const width of [1280, 390]) {
   test(`a tooltip shows the period under the pointer, at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await open(page);
+    // A chart draws first at 600 px, then at its container's width, with every other year labelled on a phone:
+    // the labels are listed once it has, or one listed may be gone when the pointer looks for it.
+    for (const chart of ['#chart-yearly', '#chart-cumulative', '#chart-commitments']) {
+      await expect.poll(() => page.locator(`${chart} .chart-surface`).evaluate((surface) => {
+        const svg = surface.querySelector('svg');
+        const style = getComputedStyle(surface);
+        const sides = ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'];
+        const inner = surface.getBoundingClientRect().width - sides.reduce((sum, side) => sum + parseFloat(style[side]), 0);
+        return svg !== null && Number(svg.getAttribute('width')) === Math.max(240, Math.floor(inner));
+      }), chart).toBe(true);
+    }
     const hoverAt = async (chart, label) => {
       const svg = chart.locator('svg').first();
       await svg.scrollIntoViewIfNeeded();
