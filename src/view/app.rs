@@ -222,8 +222,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     // Nothing to reset: said with aria-disabled rather than disabled, so that a keyboard reader who has just
     // pressed Reset keeps focus on it (a disabled button drops focus to the page). A press then changes nothing
-    // (see `Action::Reset`).
-    let nothing_to_reset = *scenario == *Scenario::reported_deal() && state.refused == 0;
+    // (see `AppState::nothing_to_reset`).
+    let nothing_to_reset = state.nothing_to_reset();
     html! {
         <div class="page">
             <header class="masthead">

@@ -34,10 +34,22 @@ pub enum Action {
     Refused(bool),
 }
 
+impl AppState {
+    /// The deal as reported, and no field holding refused text: Reset is shown unavailable, and a press does nothing,
+    /// so text that already means a reported value ("8000M") stays as typed.
+    pub fn nothing_to_reset(&self) -> bool {
+        self.refused == 0 && *self.scenario == *Scenario::reported_deal()
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(mut self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Before the state is copied, so that the page does not even render again.
+        if matches!(action, Action::Reset) && self.nothing_to_reset() {
+            return self;
+        }
         let state = Rc::make_mut(&mut self);
         match action {
             Action::Edit(edit) => {
@@ -51,11 +63,9 @@ impl Reducible for AppState {
             Action::Reset => {
                 let reported = Scenario::reported_deal();
                 if *state.scenario == *reported {
-                    // Refused text still goes: the reader asked for the reported values. Without any there is
-                    // nothing to reset, and text that already means a reported value ("8000M") stays as typed.
-                    if state.refused > 0 {
-                        state.generation = state.generation.wrapping_add(1);
-                    }
+                    // Only refused text differs (see the check above): it goes, since the reader asked for the
+                    // reported values.
+                    state.generation = state.generation.wrapping_add(1);
                     return self;
                 }
                 state.scenario = Rc::new(reported.clone());
