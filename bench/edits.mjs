@@ -27,8 +27,9 @@ export async function throttledPage(browser, rate) {
   return { context, page, cdp };
 }
 
-// Runs in the page (or the embedded frame): 10 warm-up and `count` measured edits of an amount field.
-export async function editLoop({ inputId, count, warm }) {
+// Runs in the page (or the embedded frame): 10 warm-up and `count` measured edits of an amount field. With
+// `marks`, each edit leaves user-timing marks `edit-N-start` and `edit-N-end` for a trace (bench/trace.mjs).
+export async function editLoop({ inputId, count, warm, marks = false }) {
   const input = document.getElementById(inputId);
   const total = document.querySelector('[data-metric="investment_total"]');
   const longTasks = [];
@@ -46,18 +47,25 @@ export async function editLoop({ inputId, count, warm }) {
         mutations.disconnect();
         requestAnimationFrame(() => {
           frameStart = performance.now();
-          setTimeout(() => { painted = performance.now(); resolve(); }, 0);
+          setTimeout(() => {
+            painted = performance.now();
+            if (marks) performance.mark(`edit-${i}-end`);
+            resolve();
+          }, 0);
         });
       });
       mutations.observe(total, { attributes: true, attributeFilter: ['data-value'] });
     });
-    window.addEventListener('input', () => { start = performance.now(); }, { capture: true, once: true });
+    window.addEventListener('input', () => {
+      start = performance.now();
+      if (marks) performance.mark(`edit-${i}-start`);
+    }, { capture: true, once: true });
     input.value = String(16 + (i % 20));
     input.dispatchEvent(new InputEvent('input', { bubbles: true }));
     await done;
     if (measuring) {
       const update = changed - start, frame = painted - frameStart;
-      results.push({ update, frame, work: update + frame, paint: painted - start });
+      results.push({ edit: i, update, frame, work: update + frame, paint: painted - start });
     }
   }
   observer.disconnect();

@@ -1,0 +1,118 @@
+// Where an edit's time goes, and why the slowest edits are slow: the bench's edit loop under a Chromium trace.
+// It compares the fastest half of the edits with the slowest 5% (the ones a p95 reads), phase by phase, and the
+// main thread's wall time with its CPU time (a gap is time it waited for one of the machine's cores). It also
+// counts garbage collections and the work on other threads during the edits: WebAssembly tiering up to optimised
+// code, raster, the compositor. Tracing costs time itself, so its edit times are not the bench's.
+//   node bench/trace.mjs [--rate 4] [--edits 400] [--dist dist]     (after trunk build --release)
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { args, editLoop, quantile, serve, throttledPage } from './edits.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const { chromium } = createRequire(root)('playwright-core');
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const rate = Number(option('rate', 1));
+const count = Number(option('edits', 400));
+const dist = option('dist', join(root, 'dist'));
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error(`${dist} has no index.html: build it with trunk build --release`);
+  process.exit(2);
+}
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8',
+  'disabled-by-default-v8.gc', 'v8.wasm', 'toplevel'];
+// The main thread's phases of an edit, as the trace names them.
+const PHASES = { script: ['FunctionCall'], style: ['UpdateLayoutTree'], layout: ['Layout'],
+  prepaint: ['PrePaint'], paint: ['Paint'], layerize: ['Layerize'], commit: ['Commit'] };
+
+const server = serve(dist, 4191);
+let browser;
+try {
+  await new Promise((r) => setTimeout(r, 500));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  const { page } = await throttledPage(browser, rate);
+  await page.goto('http://127.0.0.1:4191/');
+  await page.waitForSelector('[data-metric="investment_total"][data-value]');
+  await browser.startTracing(page, { categories: CATEGORIES });
+  const { results } = await page.evaluate(editLoop, { inputId: 'tranche-0-amount', count, warm: 10, marks: true });
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  report(results, events);
+} finally {
+  await browser?.close();
+  server.kill();
+}
+
+function report(results, events) {
+  const marks = {};
+  for (const e of events) if (e.name.startsWith('edit-') && e.cat.includes('user_timing')) marks[e.name] = e.ts;
+  const names = {};
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names[`${e.pid}:${e.tid}`] = e.args.name;
+  const thread = (e) => names[`${e.pid}:${e.tid}`] ?? '';
+  const main = events.find((e) => e.name === 'Layout' && thread(e) === 'CrRendererMain');
+  const onMain = (e) => e.pid === main.pid && e.tid === main.tid;
+  const complete = events.filter((e) => e.ph === 'X');
+  // An edit's span in the trace's clock (µs), from its input event to the task after its frame.
+  const span = (r) => [marks[`edit-${r.edit}-start`], marks[`edit-${r.edit}-end`]];
+  const within = (r, test) => {
+    const [start, end] = span(r);
+    return complete.filter((e) => e.ts + e.dur > start && e.ts < end && test(e));
+  };
+  const ms = (us) => us / 1000;
+
+  const edits = results.map((r) => {
+    const own = within(r, onMain);
+    const phases = Object.fromEntries(Object.entries(PHASES).map(([phase, list]) =>
+      [phase, ms(own.filter((e) => list.includes(e.name)).reduce((sum, e) => sum + e.dur, 0))]));
+    // The main thread's top-level tasks, cut to the edit's span; tdur is the thread's CPU time. The task that
+    // dispatches the input began a few µs before the edit did; that part counts as CPU time too.
+    const [start, end] = span(r);
+    let wall = 0, cpu = 0;
+    for (const e of own.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.tdur !== undefined)) {
+      const before = Math.max(0, start - e.ts), after = Math.max(0, e.ts + e.dur - end);
+      wall += ms(e.dur - before - after);
+      cpu += ms(Math.max(0, e.tdur - before - after));
+    }
+    const gc = within(r, (e) => onMain(e) && ['MinorGC', 'MajorGC'].includes(e.name)).length;
+    return { ...r, phases, wall, cpu, gc };
+  });
+  const byWork = [...edits].sort((a, b) => a.work - b.work);
+  const groups = [['fastest half', byWork.slice(0, Math.floor(byWork.length / 2))],
+    ['slowest 5%', byWork.slice(Math.floor(byWork.length * 0.95))]];
+  const mean = (list, get) => list.reduce((sum, x) => sum + get(x), 0) / list.length;
+  const f = (v) => v.toFixed(2).padStart(6);
+  const work = edits.map((r) => r.work);
+  console.log(`${edits.length} edits at ${rate}× under a trace: edit work p50 ${quantile(work, 0.5).toFixed(1)} ms, p95 ${quantile(work, 0.95).toFixed(1)} ms`);
+  console.log(`means in ms      work   wall    cpu${Object.keys(PHASES).map((p) => p.padStart(9)).join('')}`);
+  for (const [label, list] of groups) {
+    console.log(`${label.padEnd(13)} ${f(mean(list, (r) => r.work))} ${f(mean(list, (r) => r.wall))} ${f(mean(list, (r) => r.cpu))} ${Object.keys(PHASES).map((p) => f(mean(list, (r) => r.phases[p])).padStart(9)).join('')}`);
+  }
+
+  const [first] = span(edits[0]);
+  const [, last] = span(edits[edits.length - 1]);
+  const during = complete.filter((e) => e.ts >= first && e.ts < last);
+  const gcs = during.filter((e) => onMain(e) && ['MinorGC', 'MajorGC'].includes(e.name));
+  console.log(`garbage collections on the main thread during the edits: ${gcs.length} (${gcs.map((e) => ms(e.dur).toFixed(1)).join(', ') || 'none'} ms), inside an edit: ${edits.filter((r) => r.gc).length}`);
+  const seconds = ms(last - first) / 1000;
+  const other = {};
+  for (const e of during) {
+    const name = e.name === 'wasm.TopTierCompilation' ? 'WebAssembly tier-up' : e.name === 'RasterTask' ? 'raster'
+      : thread(e) === 'Compositor' && e.name === 'ThreadControllerImpl::RunTask' ? 'compositor' : null;
+    if (name) other[name] = (other[name] ?? 0) + ms(e.tdur ?? e.dur);
+  }
+  const tierUp = {};
+  for (const e of during) {
+    if (e.name === 'wasm.TopTierCompilation') {
+      const second = Math.floor(ms(e.ts - first) / 1000);
+      tierUp[second] = (tierUp[second] ?? 0) + ms(e.dur);
+    }
+  }
+  console.log(`other threads over ${seconds.toFixed(1)} s of edits (CPU ms per edit): ${Object.entries(other).map(([k, v]) => `${k} ${(v / edits.length).toFixed(2)}`).join(', ')}`);
+  const early = edits.filter((r) => span(r)[0] - first < 1e6), later = edits.filter((r) => span(r)[0] - first >= 1e6);
+  const p95 = (list) => quantile(list.map((r) => r.work), 0.95).toFixed(1);
+  console.log(`edit work p95 in the first second of edits ${p95(early)} ms (${early.length} edits), after it ${p95(later)} ms; the slowest 5% has ${groups[1][1].filter((r) => early.includes(r)).length} of the first second's`);
+  console.log(`WebAssembly tier-up, ms in each second from the first edit: ${Object.entries(tierUp).map(([s, v]) => `${s}: ${v.toFixed(0)}`).join(', ') || 'none'}`);
+}
