@@ -105,19 +105,56 @@ fn paint_task(then: Box<dyn FnOnce()>) {
 /// keystroke's frame.
 const PAUSE_MS: u32 = 120;
 
-/// Work that waits for the reader to pause: each [`AfterPause::run`] replaces the work whose pause has not ended
-/// yet, and that work runs in the first idle moment after [`PAUSE_MS`]. Work whose pause has ended may still be
-/// waiting for that idle moment, so it should read the latest state when it runs rather than carry its own.
+/// Work that waits for the reader to pause: each [`AfterPause::run`] replaces the work still waiting and moves the
+/// end of the pause to [`PAUSE_MS`] from then; the work runs in the first idle moment after that end. Work whose
+/// pause has ended may still be waiting for that idle moment, so it should read the latest state when it runs
+/// rather than carry its own.
+///
+/// One timer serves a burst of keystrokes: when it fires before the pause has ended, it waits again for the rest.
+/// Clearing a timer and setting a new one on every keystroke made and dropped a closure across the boundary each
+/// time: about 0.06 ms of a keystroke's 3 at 1×, in CPU profiles of 600 edits.
 #[derive(Default)]
-pub struct AfterPause(std::cell::RefCell<Option<gloo::timers::callback::Timeout>>);
+pub struct AfterPause(std::rc::Rc<Pause>);
+
+#[derive(Default)]
+struct Pause {
+    work: std::cell::Cell<Option<Box<dyn FnOnce()>>>,
+    /// When the pause ends, in milliseconds since the epoch.
+    ends: std::cell::Cell<f64>,
+    /// The timer, while one is set.
+    timer: std::cell::Cell<Option<gloo::timers::callback::Timeout>>,
+}
 
 impl AfterPause {
     pub fn run(&self, then: impl FnOnce() + 'static) {
-        let then: Box<dyn FnOnce()> = Box::new(then);
-        let timer = gloo::timers::callback::Timeout::new(PAUSE_MS, move || idle_task(then));
-        // Dropping the timer that was waiting cancels it.
-        self.0.replace(Some(timer));
+        let pause = &self.0;
+        pause.work.set(Some(Box::new(then)));
+        pause.ends.set(js_sys::Date::now() + f64::from(PAUSE_MS));
+        match pause.timer.take() {
+            Some(timer) => pause.timer.set(Some(timer)),
+            None => wait(self.0.clone(), PAUSE_MS),
+        }
     }
+}
+
+/// Sets the pause's timer. The timer holds the pause until it fires, so work set just before its component goes
+/// away still runs, once; the page's root, the one user, lives as long as the page.
+fn wait(pause: std::rc::Rc<Pause>, ms: u32) {
+    let fired = pause.clone();
+    let timer = gloo::timers::callback::Timeout::new(ms, move || {
+        // Either branch drops the timer that is firing, which is safe: its closure is freed once this call returns.
+        let left = fired.ends.get() - js_sys::Date::now();
+        // More than a whole pause left means the clock went back: the pause has ended as far as anyone can tell.
+        if left > 0.0 && left <= f64::from(PAUSE_MS) {
+            wait(fired, left.ceil() as u32);
+        } else {
+            fired.timer.set(None);
+            if let Some(work) = fired.work.take() {
+                idle_task(work);
+            }
+        }
+    });
+    pause.timer.set(Some(timer));
 }
 
 /// Keeps the address bar in step with the scenario without calling the history API on every keystroke (each
