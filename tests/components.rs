@@ -8,7 +8,7 @@ use deal_calculator::model::scenario::{sources, Scenario};
 use deal_calculator::model::units::Money;
 use deal_calculator::model::Outcome;
 use deal_calculator::plot::charts;
-use deal_calculator::view::chart::LineChart;
+use deal_calculator::view::chart::{Chart, Drawing};
 use deal_calculator::view::field::{Amount, Field};
 use deal_calculator::view::{App, AppProps};
 use wasm_bindgen::JsCast;
@@ -177,7 +177,7 @@ struct ChartHarnessProps {
 
 #[component]
 fn ChartHarness(props: &ChartHarnessProps) -> Html {
-    html! { <LineChart id="test-chart" data={props.data.clone()} current={Callback::from(|()| AttrValue::default())} /> }
+    html! { <Chart drawing={Drawing::Lines} id="test-chart" data={props.data.clone()} current={Callback::from(|()| AttrValue::default())} /> }
 }
 
 #[wasm_bindgen_test]

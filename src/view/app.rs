@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::chart::{BarChart, LineChart, ShareBar};
+use super::chart::{Chart, Drawing};
 use super::embed::EmbedView;
 use super::inputs::{ComputeGroup, ContextGroup, InfrastructureGroup, InvestmentGroup};
 use super::notice::LinkNotice;
@@ -337,16 +337,16 @@ impl ChartSet {
     fn render(&self, choice: ChartChoice, current: &Callback<(), AttrValue>) -> Html {
         match choice {
             ChartChoice::Cumulative => {
-                html! { <LineChart key="cumulative" id="chart-cumulative" data={self.cumulative.clone()} current={current.clone()} /> }
+                html! { <Chart key="cumulative" drawing={Drawing::Lines} id="chart-cumulative" data={self.cumulative.clone()} current={current.clone()} /> }
             }
             ChartChoice::Yearly => {
-                html! { <BarChart key="yearly" id="chart-yearly" data={self.yearly.clone()} current={current.clone()} /> }
+                html! { <Chart key="yearly" drawing={Drawing::Bars} id="chart-yearly" data={self.yearly.clone()} current={current.clone()} /> }
             }
             ChartChoice::Commitments => {
-                html! { <ShareBar key="commitments" id="chart-commitments" data={self.commitments.clone()} current={current.clone()} /> }
+                html! { <Chart key="commitments" drawing={Drawing::Shares} id="chart-commitments" data={self.commitments.clone()} current={current.clone()} /> }
             }
             ChartChoice::Compute => html! {
-                <BarChart key="compute" id="chart-compute" data={self.compute.clone()} current={current.clone()} />
+                <Chart key="compute" drawing={Drawing::Bars} id="chart-compute" data={self.compute.clone()} current={current.clone()} />
             },
         }
     }

@@ -145,8 +145,20 @@ fn use_cursor(count: usize, page: usize, edges: Vec<f64>) -> Cursor {
     }
 }
 
+/// How a chart draws its data.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Drawing {
+    /// Lines over a monthly axis (the cumulative chart).
+    Lines,
+    /// Stacked bars over years, with payment markers under the axis (spend per year, energy per year).
+    Bars,
+    /// One horizontal bar split into shares of a total (OpenAI's commitments).
+    Shares,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
+    pub drawing: Drawing,
     pub data: Rc<ChartData>,
     /// The element id prefix.
     pub id: AttrValue,
@@ -420,12 +432,33 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
     }
 }
 
-/// Lines over a monthly axis (the cumulative chart).
+/// A chart: one component for the three drawings, which share its hooks (width, cursor) and its frame, since
+/// each component type costs the reader about 0.6 KiB of WebAssembly.
 #[component]
-pub fn LineChart(props: &ChartProps) -> Html {
+pub fn Chart(props: &ChartProps) -> Html {
     let node = use_node_ref();
     let width = use_width(node.clone());
     let data = &props.data;
+    let (points, page, edges, draw) = match props.drawing {
+        Drawing::Lines => lines(data, width),
+        Drawing::Bars => bars(data, width),
+        Drawing::Shares => shares(data, width),
+    };
+    let cursor = use_cursor(points, page, edges);
+    frame(props, node, &cursor, draw(&cursor))
+}
+
+/// What a drawing tells the chart: how many points the cursor moves over, how many a page key skips, where each
+/// point's share of the width ends, and the drawing itself, for the cursor as it is.
+type Drawn<'a> = (
+    usize,
+    usize,
+    Vec<f64>,
+    Box<dyn FnOnce(&Cursor) -> Html + 'a>,
+);
+
+/// [`Drawing::Lines`].
+fn lines(data: &ChartData, width: f64) -> Drawn<'_> {
     let count = data.categories.len();
     let (low, high) = data
         .series
@@ -436,46 +469,44 @@ pub fn LineChart(props: &ChartProps) -> Html {
         });
     let axis = Axis::nice(low, high, 5);
     let plot_bottom = HEIGHT - MARGIN_BOTTOM;
-    let x = |i: usize| {
+    let x = move |i: usize| {
         let span = count.saturating_sub(1).max(1) as f64;
         MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) * i as f64 / span
     };
     // A point's share reaches halfway to the next point, so the pointer picks the nearest month.
-    let cursor = use_cursor(count, 12, edges(count, width, |i| (x(i) + x(i + 1)) / 2.0));
+    let edges = edges(count, width, |i| (x(i) + x(i + 1)) / 2.0);
     let label_every = if width < 500.0 { 2 } else { 1 };
-    let svg = html! {
-        <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(HEIGHT))}
-            aria-hidden="true" focusable="false"
-            onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
-            { y_axis(&axis, data, width, plot_bottom) }
-            <g class="axis x-axis">
-                { for data.x_ticks.iter().enumerate().filter(|(n, _)| n % label_every == 0).map(|(_, (i, label))| html! {
-                    <text x={coordinate(x(*i))} y={coordinate(HEIGHT - 10.0)} text-anchor="middle">{ label.clone() }</text>
+    let draw = move |cursor: &Cursor| {
+        html! {
+            <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(HEIGHT))}
+                aria-hidden="true" focusable="false"
+                onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
+                { y_axis(&axis, data, width, plot_bottom) }
+                <g class="axis x-axis">
+                    { for data.x_ticks.iter().enumerate().filter(|(n, _)| n % label_every == 0).map(|(_, (i, label))| html! {
+                        <text x={coordinate(x(*i))} y={coordinate(HEIGHT - 10.0)} text-anchor="middle">{ label.clone() }</text>
+                    }) }
+                </g>
+                { for data.series.iter().map(|s| {
+                    let points: Vec<(f64, f64)> = s.values.iter().enumerate()
+                        .map(|(i, v)| (x(i), axis.position(*v, plot_bottom, MARGIN_TOP))).collect();
+                    html! { <path class={classes!("line", s.class, s.dashed.then_some("dashed"))} d={line_path(&points)} /> }
                 }) }
-            </g>
-            { for data.series.iter().map(|s| {
-                let points: Vec<(f64, f64)> = s.values.iter().enumerate()
-                    .map(|(i, v)| (x(i), axis.position(*v, plot_bottom, MARGIN_TOP))).collect();
-                html! { <path class={classes!("line", s.class, s.dashed.then_some("dashed"))} d={line_path(&points)} /> }
-            }) }
-            if let Some(i) = cursor.index {
-                <line class="cursor" x1={coordinate(x(i))} x2={coordinate(x(i))} y1={coordinate(MARGIN_TOP)} y2={coordinate(plot_bottom)} />
-                { for data.series.iter().filter_map(|s| s.values.get(i).map(|v| html! {
-                    <circle class={classes!("dot", s.class)} r="3.5" cx={coordinate(x(i))} cy={coordinate(axis.position(*v, plot_bottom, MARGIN_TOP))} />
-                })) }
-                { tooltip(&readout(data, i), x(i), width, MARGIN_TOP + 4.0) }
-            }
-        </svg>
+                if let Some(i) = cursor.index {
+                    <line class="cursor" x1={coordinate(x(i))} x2={coordinate(x(i))} y1={coordinate(MARGIN_TOP)} y2={coordinate(plot_bottom)} />
+                    { for data.series.iter().filter_map(|s| s.values.get(i).map(|v| html! {
+                        <circle class={classes!("dot", s.class)} r="3.5" cx={coordinate(x(i))} cy={coordinate(axis.position(*v, plot_bottom, MARGIN_TOP))} />
+                    })) }
+                    { tooltip(&readout(data, i), x(i), width, MARGIN_TOP + 4.0) }
+                }
+            </svg>
+        }
     };
-    frame(props, node, &cursor, svg)
+    (count, 12, edges, Box::new(draw))
 }
 
-/// Stacked bars over years, with payment markers under the axis (spend per year, energy per year).
-#[component]
-pub fn BarChart(props: &ChartProps) -> Html {
-    let node = use_node_ref();
-    let width = use_width(node.clone());
-    let data = &props.data;
+/// [`Drawing::Bars`].
+fn bars(data: &ChartData, width: f64) -> Drawn<'_> {
     let count = data.categories.len();
     let high = (0..count)
         .map(|i| {
@@ -491,62 +522,56 @@ pub fn BarChart(props: &ChartProps) -> Html {
     let plot_bottom = HEIGHT - MARGIN_BOTTOM;
     let band = (width - MARGIN_LEFT - MARGIN_RIGHT) / count.max(1) as f64;
     let bar = (band * 0.7).min(48.0);
-    let center = |i: usize| MARGIN_LEFT + band * (i as f64 + 0.5);
-    let cursor = use_cursor(
-        count,
-        5,
-        edges(count, width, |i| MARGIN_LEFT + band * (i + 1) as f64),
-    );
+    let center = move |i: usize| MARGIN_LEFT + band * (i as f64 + 0.5);
+    let edges = edges(count, width, |i| MARGIN_LEFT + band * (i + 1) as f64);
     let label_every = if band < 34.0 { 2 } else { 1 };
-    let svg = html! {
-        <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(HEIGHT))}
-            aria-hidden="true" focusable="false"
-            onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
-            { y_axis(&axis, data, width, plot_bottom) }
-            if let Some(i) = cursor.index {
-                <rect class="band-highlight" x={coordinate(center(i) - band / 2.0)} y={coordinate(MARGIN_TOP)}
-                    width={coordinate(band)} height={coordinate(plot_bottom - MARGIN_TOP)} />
-            }
-            { for (0..count).map(|i| {
-                let mut base = Decimal::ZERO;
-                html! {
-                    <g>
-                        { for data.series.iter().filter_map(|s| {
-                            let value = *s.values.get(i)?;
-                            let top = base.plus(value).unwrap_or(Decimal::MAX);
-                            let y0 = axis.position(base, plot_bottom, MARGIN_TOP);
-                            let y1 = axis.position(top, plot_bottom, MARGIN_TOP);
-                            base = top;
-                            (value > Decimal::ZERO).then(|| html! {
-                                <rect class={classes!("bar", s.class)} x={coordinate(center(i) - bar / 2.0)} y={coordinate(y1)}
-                                    width={coordinate(bar)} height={coordinate((y0 - y1).max(0.5))} />
-                            })
-                        }) }
-                    </g>
+    let draw = move |cursor: &Cursor| {
+        html! {
+            <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(HEIGHT))}
+                aria-hidden="true" focusable="false"
+                onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
+                { y_axis(&axis, data, width, plot_bottom) }
+                if let Some(i) = cursor.index {
+                    <rect class="band-highlight" x={coordinate(center(i) - band / 2.0)} y={coordinate(MARGIN_TOP)}
+                        width={coordinate(band)} height={coordinate(plot_bottom - MARGIN_TOP)} />
                 }
-            }) }
-            <g class="axis x-axis">
-                { for data.x_ticks.iter().filter(|(i, _)| i % label_every == 0).map(|(i, label)| html! {
-                    <text x={coordinate(center(*i))} y={coordinate(HEIGHT - 10.0)} text-anchor="middle">{ label.clone() }</text>
+                { for (0..count).map(|i| {
+                    let mut base = Decimal::ZERO;
+                    html! {
+                        <g>
+                            { for data.series.iter().filter_map(|s| {
+                                let value = *s.values.get(i)?;
+                                let top = base.plus(value).unwrap_or(Decimal::MAX);
+                                let y0 = axis.position(base, plot_bottom, MARGIN_TOP);
+                                let y1 = axis.position(top, plot_bottom, MARGIN_TOP);
+                                base = top;
+                                (value > Decimal::ZERO).then(|| html! {
+                                    <rect class={classes!("bar", s.class)} x={coordinate(center(i) - bar / 2.0)} y={coordinate(y1)}
+                                        width={coordinate(bar)} height={coordinate((y0 - y1).max(0.5))} />
+                                })
+                            }) }
+                        </g>
+                    }
                 }) }
-            </g>
-            { for data.markers.iter().map(|(i, _)| html! {
-                <path class="marker" d={format!("M{},{}l5,8h-10z", coordinate(center(*i)), coordinate(plot_bottom + 1.0))} />
-            }) }
-            if let Some(i) = cursor.index {
-                { tooltip(&readout(data, i), center(i) + band / 2.0 - 10.0, width, MARGIN_TOP + 4.0) }
-            }
-        </svg>
+                <g class="axis x-axis">
+                    { for data.x_ticks.iter().filter(|(i, _)| i % label_every == 0).map(|(i, label)| html! {
+                        <text x={coordinate(center(*i))} y={coordinate(HEIGHT - 10.0)} text-anchor="middle">{ label.clone() }</text>
+                    }) }
+                </g>
+                { for data.markers.iter().map(|(i, _)| html! {
+                    <path class="marker" d={format!("M{},{}l5,8h-10z", coordinate(center(*i)), coordinate(plot_bottom + 1.0))} />
+                }) }
+                if let Some(i) = cursor.index {
+                    { tooltip(&readout(data, i), center(i) + band / 2.0 - 10.0, width, MARGIN_TOP + 4.0) }
+                }
+            </svg>
+        }
     };
-    frame(props, node, &cursor, svg)
+    (count, 5, edges, Box::new(draw))
 }
 
-/// One horizontal bar split into shares of a total (OpenAI's commitments).
-#[component]
-pub fn ShareBar(props: &ChartProps) -> Html {
-    let node = use_node_ref();
-    let width = use_width(node.clone());
-    let data = &props.data;
+/// [`Drawing::Shares`].
+fn shares(data: &ChartData, width: f64) -> Drawn<'_> {
     let count = data.series.len();
     // The bar runs from 0 to 1 of the total, which `shares` adds up (checked) for the labels too.
     let axis = Axis {
@@ -573,34 +598,32 @@ pub fn ShareBar(props: &ChartProps) -> Html {
             )
         })
         .collect();
-    let cursor = use_cursor(
-        count,
-        1,
-        edges(count, width, |i| segments.get(i).map_or(width, |s| s.1)),
-    );
-    let svg = html! {
-        <svg width={coordinate(width)} height={coordinate(height)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(height))}
-            aria-hidden="true" focusable="false"
-            onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
-            { for segments.iter().enumerate().map(|(i, (x0, x1, class, share))| html! {
-                <g>
-                    <rect class={classes!("bar", *class, (cursor.index == Some(i)).then_some("active"))} x={coordinate(*x0)} y="8"
-                        width={coordinate((x1 - x0).max(0.0))} height="44" />
-                    if label::fits(x1 - x0, share) {
-                        <text class="segment-label" x={coordinate(label::start(*x0))} y="35">{ share.clone() }</text>
-                    }
-                </g>
-            }) }
-            if let Some(i) = cursor.index {
-                { segments.get(i).map(|(x0, x1, _, share)| {
-                    let mut lines = vec![data.series.get(i).map(|s| s.name.clone()).unwrap_or_default()];
-                    if let Some(v) = data.series.get(i).and_then(|s| s.values.first()) {
-                        lines.push(format!("{} ({share})", data.unit.format(*v)));
-                    }
-                    tooltip(&lines, (x0 + x1) / 2.0, width, 2.0)
-                }).unwrap_or_default() }
-            }
-        </svg>
+    let edges = edges(count, width, |i| segments.get(i).map_or(width, |s| s.1));
+    let draw = move |cursor: &Cursor| {
+        html! {
+            <svg width={coordinate(width)} height={coordinate(height)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(height))}
+                aria-hidden="true" focusable="false"
+                onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
+                { for segments.iter().enumerate().map(|(i, (x0, x1, class, share))| html! {
+                    <g>
+                        <rect class={classes!("bar", *class, (cursor.index == Some(i)).then_some("active"))} x={coordinate(*x0)} y="8"
+                            width={coordinate((x1 - x0).max(0.0))} height="44" />
+                        if label::fits(x1 - x0, share) {
+                            <text class="segment-label" x={coordinate(label::start(*x0))} y="35">{ share.clone() }</text>
+                        }
+                    </g>
+                }) }
+                if let Some(i) = cursor.index {
+                    { segments.get(i).map(|(x0, x1, _, share)| {
+                        let mut lines = vec![data.series.get(i).map(|s| s.name.clone()).unwrap_or_default()];
+                        if let Some(v) = data.series.get(i).and_then(|s| s.values.first()) {
+                            lines.push(format!("{} ({share})", data.unit.format(*v)));
+                        }
+                        tooltip(&lines, (x0 + x1) / 2.0, width, 2.0)
+                    }).unwrap_or_default() }
+                }
+            </svg>
+        }
     };
-    frame(props, node, &cursor, svg)
+    (count, 1, edges, Box::new(draw))
 }
