@@ -379,6 +379,18 @@ fn y_axis(axis: &Axis, data: &ChartData, width: f64, plot_bottom: f64) -> Html {
     }
 }
 
+/// A drawing's SVG: as wide as the chart's box, hidden from screen readers (the table and the live readout carry
+/// the numbers), and following the pointer.
+fn surface(width: f64, height: f64, cursor: &Cursor, drawing: Html) -> Html {
+    html! {
+        <svg width={coordinate(width)} height={coordinate(height)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(height))}
+            aria-hidden="true" focusable="false"
+            onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
+            { drawing }
+        </svg>
+    }
+}
+
 fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html {
     let data = &props.data;
     let id = &props.id;
@@ -479,10 +491,8 @@ fn lines(data: &ChartData, width: f64) -> Drawn<'_> {
     let edges = edges(count, width, |i| (x(i) + x(i + 1)) / 2.0);
     let label_every = if width < 500.0 { 2 } else { 1 };
     let draw = move |cursor: &Cursor| {
-        html! {
-            <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(HEIGHT))}
-                aria-hidden="true" focusable="false"
-                onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
+        let drawing = html! {
+            <>
                 { y_axis(&axis, data, width, plot_bottom) }
                 <g class="axis x-axis">
                     { for data.x_ticks.iter().enumerate().filter(|(n, _)| n % label_every == 0).map(|(_, (i, label))| html! {
@@ -501,8 +511,9 @@ fn lines(data: &ChartData, width: f64) -> Drawn<'_> {
                     })) }
                     { tooltip(&readout(data, i), x(i), width, MARGIN_TOP + 4.0) }
                 }
-            </svg>
-        }
+            </>
+        };
+        surface(width, HEIGHT, cursor, drawing)
     };
     (count, 12, edges, Box::new(draw))
 }
@@ -528,10 +539,8 @@ fn bars(data: &ChartData, width: f64) -> Drawn<'_> {
     let edges = edges(count, width, |i| MARGIN_LEFT + band * (i + 1) as f64);
     let label_every = if band < 34.0 { 2 } else { 1 };
     let draw = move |cursor: &Cursor| {
-        html! {
-            <svg width={coordinate(width)} height={coordinate(HEIGHT)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(HEIGHT))}
-                aria-hidden="true" focusable="false"
-                onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
+        let drawing = html! {
+            <>
                 { y_axis(&axis, data, width, plot_bottom) }
                 if let Some(i) = cursor.index {
                     <rect class="band-highlight" x={coordinate(center(i) - band / 2.0)} y={coordinate(MARGIN_TOP)}
@@ -566,8 +575,9 @@ fn bars(data: &ChartData, width: f64) -> Drawn<'_> {
                 if let Some(i) = cursor.index {
                     { tooltip(&readout(data, i), center(i) + band / 2.0 - 10.0, width, MARGIN_TOP + 4.0) }
                 }
-            </svg>
-        }
+            </>
+        };
+        surface(width, HEIGHT, cursor, drawing)
     };
     (count, 5, edges, Box::new(draw))
 }
@@ -602,10 +612,8 @@ fn shares(data: &ChartData, width: f64) -> Drawn<'_> {
         .collect();
     let edges = edges(count, width, |i| segments.get(i).map_or(width, |s| s.1));
     let draw = move |cursor: &Cursor| {
-        html! {
-            <svg width={coordinate(width)} height={coordinate(height)} viewBox={format!("0 0 {} {}", coordinate(width), coordinate(height))}
-                aria-hidden="true" focusable="false"
-                onmousemove={cursor.onmousemove.clone()} onmouseleave={cursor.onmouseleave.clone()}>
+        let drawing = html! {
+            <>
                 { for segments.iter().enumerate().map(|(i, (x0, x1, class, share))| html! {
                     <g>
                         <rect class={classes!("bar", *class, (cursor.index == Some(i)).then_some("active"))} x={coordinate(*x0)} y="8"
@@ -624,8 +632,9 @@ fn shares(data: &ChartData, width: f64) -> Drawn<'_> {
                         tooltip(&lines, (x0 + x1) / 2.0, width, 2.0)
                     }).unwrap_or_default() }
                 }
-            </svg>
-        }
+            </>
+        };
+        surface(width, height, cursor, drawing)
     };
     (count, 1, edges, Box::new(draw))
 }
