@@ -66,12 +66,13 @@ function report(results, events) {
 
   // Each phase counts its events' time inside the edit's span. Style and layout that script forces run inside a
   // FunctionCall and count as script only, so no time counts twice.
-  const scripts = complete.filter((e) => onMain(e) && e.name === 'FunctionCall');
-  const forced = (e) => scripts.some((f) => f.ts <= e.ts && e.ts + e.dur <= f.ts + f.dur);
+  const inside = (e, f) => f.ts <= e.ts && e.ts + e.dur <= f.ts + f.dur;
   const clipped = (e, start, end) => Math.max(0, Math.min(end, e.ts + e.dur) - Math.max(start, e.ts));
   const edits = results.filter((r) => span(r).every((t) => t !== undefined)).map((r) => {
     const [start, end] = span(r);
     const own = within(r, onMain);
+    const scripts = own.filter((e) => e.name === 'FunctionCall');
+    const forced = (e) => scripts.some((f) => inside(e, f));
     const phases = Object.fromEntries(Object.entries(PHASES).map(([phase, list]) =>
       [phase, ms(own.filter((e) => list.includes(e.name) && (phase === 'script' || !forced(e)))
         .reduce((sum, e) => sum + clipped(e, start, end), 0))]));
@@ -83,7 +84,7 @@ function report(results, events) {
       wall += ms(e.dur - before - after);
       cpu += ms(Math.max(0, e.tdur - before - after));
     }
-    const gc = within(r, (e) => onMain(e) && ['MinorGC', 'MajorGC'].includes(e.name)).length;
+    const gc = own.filter((e) => ['MinorGC', 'MajorGC'].includes(e.name)).length;
     return { ...r, phases, wall, cpu, gc };
   });
   if (edits.length < results.length) console.log(`${results.length - edits.length} edits left out: their marks are missing from the trace`);

@@ -453,7 +453,12 @@ pub fn Chart(props: &ChartProps) -> Html {
     let node = use_node_ref();
     let width = use_width(node.clone());
     let data = &props.data;
-    let (points, page, edges, draw) = match props.drawing {
+    let Drawn {
+        points,
+        page,
+        edges,
+        draw,
+    } = match props.drawing {
         Drawing::Lines => lines(data, width),
         Drawing::Bars => bars(data, width),
         Drawing::Shares => shares(data, width),
@@ -462,14 +467,17 @@ pub fn Chart(props: &ChartProps) -> Html {
     frame(props, node, &cursor, draw(&cursor))
 }
 
-/// What a drawing tells the chart: how many points the cursor moves over, how many a page key skips, where each
-/// point's share of the width ends, and the drawing itself, for the cursor as it is.
-type Drawn<'a> = (
-    usize,
-    usize,
-    Vec<f64>,
-    Box<dyn FnOnce(&Cursor) -> Html + 'a>,
-);
+/// What a drawing tells the chart, for its cursor, and the drawing itself.
+struct Drawn<'a> {
+    /// How many points the cursor moves over.
+    points: usize,
+    /// How many points Page Up and Page Down skip.
+    page: usize,
+    /// Where each point's share of the width ends, for the pointer.
+    edges: Vec<f64>,
+    /// The SVG, for the cursor as it is.
+    draw: Box<dyn FnOnce(&Cursor) -> Html + 'a>,
+}
 
 /// [`Drawing::Lines`].
 fn lines(data: &ChartData, width: f64) -> Drawn<'_> {
@@ -515,7 +523,12 @@ fn lines(data: &ChartData, width: f64) -> Drawn<'_> {
         };
         surface(width, HEIGHT, cursor, drawing)
     };
-    (count, 12, edges, Box::new(draw))
+    Drawn {
+        points: count,
+        page: 12,
+        edges,
+        draw: Box::new(draw),
+    }
 }
 
 /// [`Drawing::Bars`].
@@ -579,7 +592,12 @@ fn bars(data: &ChartData, width: f64) -> Drawn<'_> {
         };
         surface(width, HEIGHT, cursor, drawing)
     };
-    (count, 5, edges, Box::new(draw))
+    Drawn {
+        points: count,
+        page: 5,
+        edges,
+        draw: Box::new(draw),
+    }
 }
 
 /// [`Drawing::Shares`].
@@ -636,5 +654,10 @@ fn shares(data: &ChartData, width: f64) -> Drawn<'_> {
         };
         surface(width, height, cursor, drawing)
     };
-    (count, 1, edges, Box::new(draw))
+    Drawn {
+        points: count,
+        page: 1,
+        edges,
+        draw: Box::new(draw),
+    }
 }
