@@ -467,12 +467,14 @@ test("on a phone a field's note keeps the field's width: its badge moves below i
   for (const width of [320, 390]) {
     await page.setViewportSize({ width, height: 844 });
     await open(page);
-    const lines = await page.locator('.field .echo').evaluateAll((notes) => notes.filter((note) => note.textContent).map((note) => {
+    // The fields come a frame after the headline figures that open() waits for.
+    const notes = () => page.locator('.field .echo').evaluateAll((notes) => notes.filter((note) => note.textContent).map((note) => {
       const range = document.createRange();
       range.selectNodeContents(note);
       return [note.textContent, new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size];
     }));
-    expect(lines.length).toBeGreaterThan(25);
+    await expect.poll(async () => (await notes()).length).toBeGreaterThan(25);
+    const lines = await notes();
     expect(lines.filter(([, count]) => count > 2), `${width} px`).toEqual([]);
     // Where a note and its badge do share a line, the badge sits at the right, as it does when it has its own.
     const badges = await page.locator('.field-foot .badge').evaluateAll((all) => all.map((badge) => {
@@ -869,6 +871,43 @@ test('a value shows its source on focus and on hover, inside the screen', async 
   await page.locator('button[aria-describedby="tranche-0-amount-source"]').hover();
   await expect(page.locator('#tranche-0-amount-source')).toBeVisible();
   await expect(page.locator('#tranche-0-amount-source')).toContainText('$15B upfront');
+});
+
+test('a source note stays while the pointer crosses to it and rests on it, and Escape closes it where it stands', async ({ page }) => {
+  // WCAG 1.4.13, content on hover or focus: hoverable, persistent, dismissible.
+  await open(page);
+  const badge = page.locator('button[aria-describedby="tranche-0-amount-source"]');
+  const note = page.locator('#tranche-0-amount-source');
+  const from = await badge.boundingBox();
+  await badge.hover();
+  await expect(note).toBeVisible();
+  // Straight down from the badge, across the gap under the field, to the middle of the note.
+  const to = await note.boundingBox();
+  await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 8 });
+  await page.waitForTimeout(600);
+  await expect(note).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(note).toBeHidden();
+  // Back on the badge it is still closed; it opens again once the pointer has left and come back.
+  await badge.hover();
+  await page.waitForTimeout(100);
+  await expect(note).toBeHidden();
+  await page.mouse.move(0, 0);
+  await badge.hover();
+  await expect(note).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expect(note).toBeHidden();
+
+  // By keyboard: Escape closes the note and leaves the focus on its badge; the next visit opens it again.
+  await badge.focus();
+  await expect(note).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(note).toBeHidden();
+  await expect(badge).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(badge).toBeFocused();
+  await expect(note).toBeVisible();
 });
 
 test('on a phone the totals come first, then the inputs, then the charts', async ({ page }) => {

@@ -1,6 +1,7 @@
 // Trunk post-build hook: finishes dist/ where Trunk cannot, because the page loads through boot.js (no inline
 // loader script, so it runs under a strict Content-Security-Policy) and Trunk does not rewrite what boot.js names.
-// - Minifies the JavaScript glue wasm-bindgen writes (release builds): about 1.7 KiB brotli less for readers.
+// - Minifies the JavaScript glue wasm-bindgen writes, and boot.js with its comments (release builds): about
+//   1.7 KiB and 0.4 KiB brotli less for readers.
 // - Shortens the names the WebAssembly and its glue share (release builds): about 4 KiB brotli less.
 // - Names the app's files by their content (deal-calculator-<hash>.js, …), so a host can cache them for good
 //   and a reader never runs one release's glue with another's WebAssembly. index.html and embed.js keep their
@@ -23,6 +24,8 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const source = await readFile(path('deal-calculator.js'), 'utf8');
   const { code } = await minify(await shortenBoundary(source), { module: true, compress: true, mangle: true });
   await writeFile(path('deal-calculator.js'), code);
+  const boot = await minify(await readFile(path('boot.js'), 'utf8'), { module: true, compress: true, mangle: true });
+  await writeFile(path('boot.js'), boot.code);
 }
 
 /**
