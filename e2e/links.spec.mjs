@@ -104,8 +104,11 @@ test('bad parameters are named in a notice; the good ones apply; unknown ones ar
   await expectMetric(page, 'investment_total', '50000000000');
   await expectMetric(page, 'runway_months', '24');
   await expect(page.locator('#tranche-0-paid')).toHaveValue('2026-05');
-  await page.getByRole('button', { name: 'Dismiss this notice' }).click();
+  // By keyboard: the button goes with the notice, and the focus goes to the page's title rather than its start.
+  await page.getByRole('button', { name: 'Dismiss this notice' }).focus();
+  await page.keyboard.press('Enter');
   await expect(notice).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
 test('a percentage typed into a link by hand may keep its sign', async ({ page }) => {

@@ -85,10 +85,10 @@ test('adding and removing a tranche', async ({ page }) => {
   await expect(page.locator('[data-tranche]')).toHaveCount(3);
   await expectMetric(page, 'investment_total', '55000000000');
   await expect(page.locator('[data-tranche="2"] legend')).toHaveText('Tranche 3: Tranche 3');
-  // The new card's name has focus, so the reader can type it at once.
+  // The new card's name has focus, selected, so what the reader types at once replaces the stand-in.
   await expect(page.locator('#tranche-2-label')).toBeFocused();
-  await page.keyboard.type(' (2027)');
-  await expect(page.locator('[data-tranche="2"] legend')).toHaveText('Tranche 3: Tranche 3 (2027)');
+  await page.keyboard.type('Sovereign fund');
+  await expect(page.locator('[data-tranche="2"] legend')).toHaveText('Tranche 3: Sovereign fund');
   await page.getByRole('button', { name: 'Remove tranche 1: Upfront' }).click();
   await expect(page.locator('[data-tranche]')).toHaveCount(2);
   await expectMetric(page, 'investment_total', '40000000000');
@@ -102,6 +102,9 @@ test('by keyboard, Add and Remove leave focus in the group, not at the page\'s s
   await add.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#agreement-2-label')).toBeFocused();
+  // The new card's stand-in name is selected, so the reader's words replace it.
+  await page.keyboard.type('Cloud deal');
+  await expect(page.locator('#agreement-2-label')).toHaveValue('Cloud deal');
   // A removed card takes its button along; focus goes to the group's Add button.
   await page.getByRole('button', { name: 'Remove agreement 1: AWS existing' }).focus();
   await page.keyboard.press('Enter');
@@ -109,7 +112,7 @@ test('by keyboard, Add and Remove leave focus in the group, not at the page\'s s
   await expect(add).toBeFocused();
   // Shift+Tab goes back into the cards: the last one's Remove button.
   await page.keyboard.press('Shift+Tab');
-  await expect(page.getByRole('button', { name: 'Remove agreement 2: Agreement 3' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Remove agreement 2: Cloud deal' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-agreement]')).toHaveCount(1);
   await expect(add).toBeFocused();
@@ -250,6 +253,38 @@ test('a keyboard-only reader can edit a figure and read a chart', async ({ page 
   await expect(page.locator('#chart-cumulative .tooltip')).toContainText('Nov 2025');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('#chart-cumulative .tooltip')).toContainText('Dec 2025');
+});
+
+test("a keyboard reader of the commitments bar hears each segment's name, amount and share", async ({ page }) => {
+  // The bar's points are its segments, not periods: the readout is the segment's, as its tooltip shows.
+  await open(page);
+  const surface = page.locator('#chart-commitments .chart-surface');
+  const live = surface.locator('[aria-live]');
+  await surface.focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator('#chart-commitments .tooltip')).toContainText('AWS existing');
+  await expect(live).toHaveText('AWS existing, $38B (6.33%)');
+  await page.keyboard.press('ArrowRight');
+  await expect(live).toHaveText('AWS expansion, $100B (16.7%)');
+  await page.keyboard.press('End');
+  await expect(live).toHaveText('Other commitments, $440B (73.3%)');
+  await expect(page.locator('#chart-commitments .tooltip')).toContainText('Other commitments');
+});
+
+for (const width of [390, 1280]) test(`year labels never run together, however long the timeline (${width} px)`, async ({ page }) => {
+  await page.setViewportSize({ width, height: 900 });
+  for (const address of ['./', './?v=1&a2=~~~25y']) {
+    await open(page, address);
+    for (const chart of ['cumulative', 'yearly', 'compute']) {
+      const labels = page.locator(`#chart-${chart} .x-axis text`);
+      await expect(labels.first()).toBeVisible();
+      const boxes = await labels.evaluateAll((all) => all.map((label) => label.getBoundingClientRect()).map(({ left, right }) => ({ left, right })));
+      expect(boxes.length, `${chart} at ${address}`).toBeGreaterThanOrEqual(4);
+      for (let i = 1; i < boxes.length; i++) {
+        expect(boxes[i].left - boxes[i - 1].right, `${chart} at ${address}: labels ${i - 1} and ${i}`).toBeGreaterThanOrEqual(6);
+      }
+    }
+  }
 });
 
 test('a screen reader hears the new totals once the reader pauses, not once per key', async ({ page }) => {

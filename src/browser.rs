@@ -827,12 +827,16 @@ pub fn bench_wasm_memory_bytes() -> f64 {
 }
 
 /// Focuses the element `id` once the page has re-rendered and painted: where Add and Remove send the reader. A
-/// removed card's button takes focus with it, which would drop the reader at the page's start.
+/// removed card's button takes focus with it, which would drop the reader at the page's start. A field's text is
+/// selected: a new card's name is a stand-in ("Tranche 3") that the reader's first key should replace.
 pub fn focus_soon(id: String) {
     after_paint(move || {
         if let Some(element) = element(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = element.focus();
+            if let Some(field) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                field.select();
+            }
         }
     });
 }

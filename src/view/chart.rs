@@ -37,6 +37,15 @@ const MARGIN_LEFT: f64 = 58.0;
 const MARGIN_RIGHT: f64 = 14.0;
 const MARGIN_TOP: f64 = 18.0;
 const MARGIN_BOTTOM: f64 = 30.0;
+/// The least room from one year's label to the next: a year ("2031") in the axis' 11 px type is about 27 px wide.
+const LABEL_ROOM: f64 = 40.0;
+
+/// Which of the axis' year labels to write (every one, every other…), `gap` px apart, so that none runs into the
+/// next however long the timeline.
+fn label_every(gap: f64) -> usize {
+    // A cast from f64 saturates: a gap of nothing writes the first label only.
+    (LABEL_ROOM / gap).ceil().max(1.0) as usize
+}
 
 /// The chart's pixel width, following its container.
 #[hook]
@@ -313,9 +322,23 @@ fn table_rows(table: &Table) -> Html {
     }
 }
 
-/// The text of the tooltip at a category: its label, then each series' value, its markers and notes, and the
-/// months of a partial year.
-fn readout(data: &ChartData, index: usize) -> Vec<String> {
+/// The text of the tooltip at a point, which the live region also reads out. For the bar of shares a point is a
+/// series: its name, then its value and share. Otherwise it is a category: its label, then each series' value,
+/// its markers and notes, and the months of a partial year.
+fn readout(data: &ChartData, drawing: Drawing, index: usize) -> Vec<String> {
+    if drawing == Drawing::Shares {
+        let series = data.series.get(index);
+        let mut lines = vec![series.map(|s| s.name.clone()).unwrap_or_default()];
+        if let Some(value) = series.and_then(|s| s.values.first()) {
+            let share = data.shares().get(index).copied().flatten();
+            lines.push(format!(
+                "{} ({})",
+                data.unit.format(*value),
+                share.map(format::share).unwrap_or_default()
+            ));
+        }
+        return lines;
+    }
     let mut lines = vec![data.categories.get(index).cloned().unwrap_or_default()];
     for series in &data.series {
         if let Some(value) = series.values.get(index) {
@@ -396,7 +419,7 @@ fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html 
     let id = &props.id;
     let live = cursor
         .index
-        .map(|i| readout(data, i).join(", "))
+        .map(|i| readout(data, props.drawing, i).join(", "))
         .unwrap_or_default();
     // The file is drawn from the page as the reader sees it when pressed: nothing is built before a reader asks.
     let export = |format: ImageFormat| {
@@ -497,7 +520,8 @@ fn lines(data: &ChartData, width: f64) -> Drawn<'_> {
     };
     // A point's share reaches halfway to the next point, so the pointer picks the nearest month.
     let edges = edges(count, width, |i| (x(i) + x(i + 1)) / 2.0);
-    let label_every = if width < 500.0 { 2 } else { 1 };
+    // The labels mark Januaries, twelve months apart.
+    let label_every = label_every(x(12) - x(0));
     let draw = move |cursor: &Cursor| {
         let drawing = html! {
             <>
@@ -517,7 +541,7 @@ fn lines(data: &ChartData, width: f64) -> Drawn<'_> {
                     { for data.series.iter().filter_map(|s| s.values.get(i).map(|v| html! {
                         <circle class={classes!("dot", s.class)} r="3.5" cx={coordinate(x(i))} cy={coordinate(axis.position(*v, plot_bottom, MARGIN_TOP))} />
                     })) }
-                    { tooltip(&readout(data, i), x(i), width, MARGIN_TOP + 4.0) }
+                    { tooltip(&readout(data, Drawing::Lines, i), x(i), width, MARGIN_TOP + 4.0) }
                 }
             </>
         };
@@ -550,7 +574,7 @@ fn bars(data: &ChartData, width: f64) -> Drawn<'_> {
     let bar = (band * 0.7).min(48.0);
     let center = move |i: usize| MARGIN_LEFT + band * (i as f64 + 0.5);
     let edges = edges(count, width, |i| MARGIN_LEFT + band * (i + 1) as f64);
-    let label_every = if band < 34.0 { 2 } else { 1 };
+    let label_every = label_every(band);
     let draw = move |cursor: &Cursor| {
         let drawing = html! {
             <>
@@ -586,7 +610,7 @@ fn bars(data: &ChartData, width: f64) -> Drawn<'_> {
                     <path class="marker" d={format!("M{},{}l5,8h-10z", coordinate(center(*i)), coordinate(plot_bottom + 1.0))} />
                 }) }
                 if let Some(i) = cursor.index {
-                    { tooltip(&readout(data, i), center(i) + band / 2.0 - 10.0, width, MARGIN_TOP + 4.0) }
+                    { tooltip(&readout(data, Drawing::Bars, i), center(i) + band / 2.0 - 10.0, width, MARGIN_TOP + 4.0) }
                 }
             </>
         };
@@ -642,12 +666,8 @@ fn shares(data: &ChartData, width: f64) -> Drawn<'_> {
                     </g>
                 }) }
                 if let Some(i) = cursor.index {
-                    { segments.get(i).map(|(x0, x1, _, share)| {
-                        let mut lines = vec![data.series.get(i).map(|s| s.name.clone()).unwrap_or_default()];
-                        if let Some(v) = data.series.get(i).and_then(|s| s.values.first()) {
-                            lines.push(format!("{} ({share})", data.unit.format(*v)));
-                        }
-                        tooltip(&lines, (x0 + x1) / 2.0, width, 2.0)
+                    { segments.get(i).map(|(x0, x1, _, _)| {
+                        tooltip(&readout(data, Drawing::Shares, i), (x0 + x1) / 2.0, width, 2.0)
                     }).unwrap_or_default() }
                 }
             </>

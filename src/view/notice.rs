@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::browser;
 use crate::model::link::LinkProblem;
 
 #[derive(Properties, PartialEq)]
@@ -16,9 +17,14 @@ pub fn LinkNotice(props: &NoticeProps) -> Html {
     if props.problems.is_empty() || !*open {
         return html! {};
     }
+    // The button goes with the notice, and a keyboard reader's focus would drop to the page's start: the title,
+    // just above where the notice was, takes it.
     let close = {
         let open = open.clone();
-        Callback::from(move |_| open.set(false))
+        Callback::from(move |_| {
+            open.set(false);
+            browser::focus_soon("title".to_string());
+        })
     };
     let more = props.problems.len().saturating_sub(8);
     html! {
