@@ -163,6 +163,11 @@ test('invalid input shows its message while totals keep their last valid values'
   await typeInto(page, '#context-anthropic', '10');
   await expectMetric(page, 'anthropic_multiple', '4.6');
   await expect(page.locator('#tranche-0-amount')).toHaveValue('11T');
+  // A decimal comma is named as one, and a price's example is a price.
+  await pasteInto(page, '#agreement-1-capacity', '2,5');
+  await expect(page.locator('#agreement-1-capacity-error')).toHaveText('a comma groups thousands, as in 15,000: for a decimal use a point, as in 1.5');
+  await pasteInto(page, '#compute-price', 'eighty');
+  await expect(page.locator('#compute-price-error')).toHaveText('not a number: use digits, e.g. 81 or $81');
 });
 
 test('reset restores the reported deal, invalid text included', async ({ page }) => {
@@ -389,6 +394,29 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+test('at 320 px a tooltip keeps its words inside its box, and its box inside the chart', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await open(page);
+  for (const chart of ['#chart-cumulative', '#chart-yearly', '#chart-compute']) {
+    const svg = page.locator(`${chart} svg`).first();
+    await svg.scrollIntoViewIfNeeded();
+    const box = await svg.boundingBox();
+    // Where the figures are widest: the end of the timeline ("Net to Amazon (spend − investment): $88B").
+    for (const at of [0.2, 0.95]) {
+      await svg.hover({ position: { x: box.width * at, y: box.height / 3 } });
+      const tooltip = page.locator(`${chart} .tooltip`);
+      await expect(tooltip).toBeVisible();
+      const { frame, words } = await tooltip.evaluate((g) => ({
+        frame: g.querySelector('rect').getBoundingClientRect().toJSON(),
+        words: [...g.querySelectorAll('text')].map((text) => text.getBoundingClientRect().toJSON()),
+      }));
+      expect(frame.left).toBeGreaterThanOrEqual(box.x);
+      expect(frame.right).toBeLessThanOrEqual(box.x + box.width + 0.5);
+      for (const word of words) expect(word.right, `${chart} at ${at}`).toBeLessThanOrEqual(frame.right);
+    }
+  }
+});
 
 test("the commitments table lists each commitment with its share, as the bar labels it", async ({ page }) => {
   await open(page, './?coreweave=44.8B');

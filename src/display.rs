@@ -138,6 +138,8 @@ impl Display {
                 continue;
             }
             seen.push(name);
+            // An option typed by hand into a CMS may be capitalised ("theme=Dark"); ids keep their case.
+            let option = value.to_ascii_lowercase();
             let mut bad = |reason: &str| {
                 problems.push(LinkProblem {
                     parameter: name.to_string(),
@@ -145,22 +147,22 @@ impl Display {
                 })
             };
             match name {
-                "embed" => match value {
+                "embed" => match option.as_str() {
                     "1" | "true" | "yes" => display.mode = Mode::Embed,
                     "0" | "false" | "no" => display.mode = Mode::Full,
                     _ => bad("use embed=1 for the compact view"),
                 },
-                "theme" => match value {
+                "theme" => match option.as_str() {
                     "auto" => display.theme = Theme::Auto,
                     "light" => display.theme = Theme::Light,
                     "dark" => display.theme = Theme::Dark,
                     _ => bad("use light, dark or auto"),
                 },
-                "chart" => match ChartChoice::ALL.into_iter().find(|c| c.code() == value) {
+                "chart" => match ChartChoice::ALL.into_iter().find(|c| c.code() == option) {
                     Some(chart) => display.chart = chart,
                     None => bad("use cumulative, yearly, commitments or compute"),
                 },
-                "controls" => match value {
+                "controls" => match option.as_str() {
                     "1" | "on" | "true" => display.controls = Controls::Shown,
                     "0" | "off" | "false" => display.controls = Controls::Hidden,
                     _ => bad("use controls=1 or controls=0"),
@@ -235,5 +237,16 @@ mod tests {
         let (display, problems) = Display::from_query(query);
         assert!(problems.is_empty());
         assert_eq!(display.to_query(), query);
+    }
+
+    #[test]
+    fn options_typed_in_capitals_apply_and_ids_keep_their_case() {
+        let (display, problems) =
+            Display::from_query("embed=TRUE&theme=Dark&chart=Yearly&controls=OFF&id=Story-1");
+        assert!(problems.is_empty());
+        assert_eq!(
+            display.to_query(),
+            "embed=1&theme=dark&chart=yearly&controls=0&id=Story-1"
+        );
     }
 }

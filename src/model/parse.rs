@@ -16,6 +16,8 @@ use super::units::{Gigawatts, Money, Months, Share, YearMonth, MONTH_NAMES};
 pub enum ParseError {
     Empty,
     NotANumber,
+    /// Commas that do not group thousands ("1,5"): most likely a decimal comma, refused rather than guessed.
+    DecimalComma,
     /// Not a number, in a money field: the message shows the suffixes it takes.
     NotAnAmount,
     /// Not a number, in a percentage field.
@@ -65,6 +67,9 @@ impl fmt::Display for ParseError {
         match self {
             ParseError::Empty => f.write_str("enter a value"),
             ParseError::NotANumber => f.write_str("not a number: use digits and a decimal point"),
+            ParseError::DecimalComma => f.write_str(
+                "a comma groups thousands, as in 15,000: for a decimal use a point, as in 1.5",
+            ),
             ParseError::NotAnAmount => {
                 f.write_str("not a number: use digits, e.g. 15, 15B or 1,500M")
             }
@@ -165,7 +170,14 @@ pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
         .strip_prefix("US$")
         .or_else(|| text.strip_prefix('$'))
         .unwrap_or(text);
-    let (number, unit) = split_number(text).map_err(|e| e.in_field(ParseError::NotAnAmount))?;
+    // A price per MWh is tens of dollars: its example is one, not billions.
+    let not_a_number = match scale {
+        Scale::Dollars => ParseError::NotAQuantity {
+            example: "81 or $81",
+        },
+        Scale::Billions => ParseError::NotAnAmount,
+    };
+    let (number, unit) = split_number(text).map_err(|e| e.in_field(not_a_number.clone()))?;
     let multiplier = match unit.to_ascii_lowercase().trim_end_matches('.') {
         "" => match scale {
             // Over 10,000 (billions, the most) and under a million (dollars, as pasted), it is neither.
@@ -184,7 +196,7 @@ pub fn parse_money(text: &str, scale: Scale) -> Result<Money, ParseError> {
         "m" | "mn" | "mm" | "mil" | "million" | "millions" => Decimal::from(1_000_000u32),
         "b" | "bn" | "bil" | "billion" | "billions" => Decimal::from(1_000_000_000u32),
         "t" | "tn" | "trillion" | "trillions" => Decimal::from(1_000_000_000_000u64),
-        _ => return Err(ParseError::NotAnAmount),
+        _ => return Err(not_a_number),
     };
     let max = match scale {
         Scale::Dollars => MAX_PRICE,
@@ -555,7 +567,7 @@ fn split_number(text: &str) -> Result<(Decimal, &str), ParseError> {
         None => (false, digits.strip_prefix('+').unwrap_or(digits)),
     };
     if !valid_grouping(digits) {
-        return Err(ParseError::NotANumber);
+        return Err(ParseError::DecimalComma);
     }
     let plain: String = digits.chars().filter(|c| *c != ',').collect();
     if plain.is_empty() || plain == "." || plain.contains(['-', '+']) {
@@ -622,6 +634,38 @@ mod tests {
     }
 
     #[test]
+    fn a_price_that_is_not_a_number_gets_a_price_for_its_example() {
+        for text in ["eighty", "81 euros"] {
+            let error = parse_money(text, Scale::Dollars).unwrap_err().to_string();
+            assert_eq!(error, "not a number: use digits, e.g. 81 or $81", "{text}");
+        }
+        assert_eq!(
+            parse_money("eighty", Scale::Billions)
+                .unwrap_err()
+                .to_string(),
+            "not a number: use digits, e.g. 15, 15B or 1,500M"
+        );
+    }
+
+    #[test]
+    fn a_decimal_comma_is_named_in_every_kind_of_field() {
+        assert_eq!(
+            parse_money("8,1", Scale::Dollars),
+            Err(ParseError::DecimalComma)
+        );
+        assert_eq!(
+            parse_money("15,5B", Scale::Billions),
+            Err(ParseError::DecimalComma)
+        );
+        assert_eq!(parse_share("12,5%"), Err(ParseError::DecimalComma));
+        assert_eq!(parse_gigawatts("2,5"), Err(ParseError::DecimalComma));
+        assert_eq!(
+            ParseError::DecimalComma.to_string(),
+            "a comma groups thousands, as in 15,000: for a decimal use a point, as in 1.5"
+        );
+    }
+
+    #[test]
     fn hostile_amounts_are_errors_with_messages() {
         for (text, error) in [
             ("", ParseError::Empty),
@@ -631,7 +675,7 @@ mod tests {
             ("1e400", ParseError::NotAnAmount),
             ("١٥", ParseError::NotAnAmount),
             ("15 apples", ParseError::NotAnAmount),
-            ("1,5", ParseError::NotAnAmount),
+            ("1,5", ParseError::DecimalComma),
             ("1..5", ParseError::NotAnAmount),
             ("-3", ParseError::Negative),
             (

@@ -361,6 +361,22 @@ fn readout(data: &ChartData, drawing: Drawing, index: usize) -> Vec<String> {
 
 /// A tooltip box beside `x`, flipped to the left near the right edge.
 fn tooltip(lines: &[String], x: f64, width: f64, top: f64) -> Html {
+    // On a narrow chart a line too long for it ("Net to Amazon (spend − investment): $90.5B") breaks after its
+    // name, the value on a line of its own.
+    // (Bytes, not characters, and a char search: the same for these lines, and a smaller module.)
+    let room = ((width - 24.0) / 6.6) as usize;
+    let mut wrapped = Vec::new();
+    for line in lines {
+        let at = line.rfind(':').filter(|_| line.len() > room);
+        match at.and_then(|at| Some((line.get(..=at)?, line.get(at + 1..)?))) {
+            Some((name, value)) => {
+                wrapped.push(name.to_string());
+                wrapped.push(format!("\u{a0}{value}"));
+            }
+            None => wrapped.push(line.clone()),
+        }
+    }
+    let lines = wrapped;
     let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
     let box_width = (longest * 6.6 + 16.0).min(width - 8.0);
     let box_height = lines.len() as f64 * 16.0 + 10.0;
