@@ -221,6 +221,8 @@ test('a keyboard reader who presses Reset keeps focus on it', async ({ page }) =
   await open(page);
   const reset = page.getByRole('button', { name: 'Reset to reported' });
   await typeInto(page, '#context-burn', 'lots');
+  // Reset is offered once the field says its text is refused, at the reader's pause.
+  await expect(reset).toBeEnabled();
   await reset.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#context-burn')).toHaveValue('8B');
@@ -310,6 +312,37 @@ test('a screen reader hears the new totals once the reader pauses, not once per 
   await expect(region).toContainText('Amazon invests in OpenAI: $1.27T');
   // Once per pause: four keys make one announcement, where every key used to make its own.
   expect(await page.evaluate(() => window.__announcements)).toBe(1);
+});
+
+test('a field calls text wrong only once the reader pauses, not on the way to a value', async ({ page }) => {
+  await openHoldingTime(page);
+  const field = page.locator('#tranche-1-paid');
+  const error = page.locator('#tranche-1-paid-error');
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  // Key by key, "2027-06" is refused until its last key ("2", "20"… "2027-0"): nothing says so while it is typed.
+  for (const key of '2027-06') {
+    await field.press(key);
+    await page.clock.runFor(200);
+    await expect(error).toHaveText('');
+    await expect(field).toHaveAttribute('aria-invalid', 'false');
+  }
+  await expect(page.locator('#tranche-1-paid-note')).toHaveText('= Jun 2027');
+  // Text that stays refused is called so 800 ms after the last key, and not before.
+  await field.press('x');
+  await page.clock.runFor(700);
+  await expect(error).toHaveText('');
+  await page.clock.runFor(200);
+  await expect(error).not.toHaveText('');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#tranche-1-paid-note')).toHaveText('still using Jun 2027');
+  // Reset before the pause ends drops the message that was waiting.
+  await field.press('Backspace');
+  await field.press('y');
+  await page.getByRole('button', { name: 'Reset to reported' }).click();
+  await page.clock.runFor(1_000);
+  await expect(field).toHaveValue('2026-09');
+  await expect(error).toHaveText('');
 });
 
 test('the pause is counted from the last key, so a reader still typing is not interrupted', async ({ page }) => {

@@ -9,7 +9,7 @@ use deal_calculator::model::units::Money;
 use deal_calculator::model::Outcome;
 use deal_calculator::plot::charts;
 use deal_calculator::view::chart::{Chart, Drawing};
-use deal_calculator::view::field::{Amount, Field};
+use deal_calculator::view::field::{Amount, Field, REFUSAL_PAUSE_MS};
 use deal_calculator::view::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -28,6 +28,12 @@ async fn settle() {
     yew::scheduler::flush().await;
     gloo_timers::future::TimeoutFuture::new(0).await;
     yew::scheduler::flush().await;
+}
+
+/// Waits out the reader's pause, after which a field says its text is refused.
+async fn pause() {
+    gloo_timers::future::TimeoutFuture::new(REFUSAL_PAUSE_MS + 50).await;
+    settle().await;
 }
 
 /// Waits (up to two seconds) for an element the app renders after its first paint.
@@ -116,6 +122,13 @@ async fn an_invalid_amount_shows_the_message_and_keeps_the_last_value() {
     yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
     settle().await;
     type_into(&root, "#amount", "-3B").await;
+    // Not at the key: the reader may be on the way to a value ("2027-0" of "2027-06").
+    assert_eq!(query(&root, "#amount-error").text_content().unwrap(), "");
+    assert_eq!(
+        query(&root, "#amount-note").text_content().unwrap(),
+        "= $15 billion"
+    );
+    pause().await;
     assert_eq!(
         query(&root, "#amount-error").text_content().unwrap(),
         "must not be negative"
@@ -157,6 +170,7 @@ async fn a_half_typed_amount_is_not_overwritten() {
         "1."
     );
     type_into(&root, "#amount", "").await;
+    pause().await;
     assert_eq!(
         query(&root, "#amount-error").text_content().unwrap(),
         "enter a value"
@@ -168,6 +182,13 @@ async fn a_half_typed_amount_is_not_overwritten() {
             .value(),
         ""
     );
+    // A key that makes the text a value again takes the message away at once, and one still waiting with it.
+    type_into(&root, "#amount", "x").await;
+    type_into(&root, "#amount", "2").await;
+    assert_eq!(query(&root, "#amount-error").text_content().unwrap(), "");
+    pause().await;
+    assert_eq!(query(&root, "#amount-error").text_content().unwrap(), "");
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "2000000000");
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,11 +1,13 @@
 //! One field component for every value a reader can type. It keeps the reader's own text while they type, so a
 //! half-typed "1." is never overwritten; it passes a value up only when the model's parser accepts the text, and
-//! otherwise shows the parser's message beside the field while the page keeps the last valid value.
+//! otherwise shows the parser's message beside the field while the page keeps the last valid value. The message
+//! waits for the reader to pause ([`REFUSAL_PAUSE_MS`]); an accepted text clears it at once.
 
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::state;
+use crate::browser;
 
 use crate::model::format;
 use crate::model::link::parse_curve;
@@ -444,37 +446,58 @@ pub struct FieldViewProps {
     on_text: TextHandler,
 }
 
+/// How long text the parser refuses waits, after the reader's last key, before the field says so: a value on its
+/// way ("2027-0" of "2027-06", "Jun 2" of "Jun 2027") is not called wrong, nor read out to a screen reader, at
+/// every key.
+pub const REFUSAL_PAUSE_MS: u32 = 800;
+
+/// What a field keeps between renders, read when its effect runs: state handles captured at render time can be a
+/// keystroke behind, and comparing against them would overwrite text the reader is still typing.
+struct Typing {
+    /// What the reader last typed.
+    typed: String,
+    /// What this field last passed up.
+    emitted: Option<AttrValue>,
+    /// The generation it last saw.
+    generation: u32,
+    /// The refusal waiting for the pause; the next key, an accepted text or a replaced value drops it.
+    refusal: Option<gloo::timers::callback::Timeout>,
+}
+
 /// The markup and typing logic of every field. See the module note.
 #[component]
 pub fn FieldView(props: &FieldViewProps) -> Html {
     let text = use_state(|| props.value_text.to_string());
     let error = use_state(|| None::<AttrValue>);
-    // What the reader last typed, what this field last passed up, and which generation it last saw, read when
-    // the effect runs: state handles captured at render time can be a keystroke behind, and comparing against
-    // them would overwrite text the reader is still typing.
-    let typed = use_mut_ref(|| props.value_text.to_string());
-    let emitted = use_mut_ref(|| None::<AttrValue>);
-    let seen_generation = use_mut_ref(|| props.generation);
+    let typing = use_mut_ref(|| Typing {
+        typed: props.value_text.to_string(),
+        emitted: None,
+        generation: props.generation,
+        refusal: None,
+    });
 
     {
         let text = text.clone();
         let error = error.clone();
-        let typed = typed.clone();
-        let emitted = emitted.clone();
+        let typing = typing.clone();
         let canonical = props.canonical;
         use_effect_with(
             (props.value_text.clone(), props.generation),
             move |(value_text, generation)| {
-                let replaced = *seen_generation.borrow() != *generation;
-                *seen_generation.borrow_mut() = *generation;
+                let mut typing = typing.borrow_mut();
+                let replaced = typing.generation != *generation;
+                typing.generation = *generation;
                 // A value this field passed up itself never rewrites its text: the reader may have typed on since.
-                let from_here = || emitted.borrow().as_ref() == Some(value_text);
                 // Nor does text that already means the value ("1." while typing "1.5"). Parsed only when needed:
-                // after the reader's own keystrokes `from_here` already holds.
-                let means_value = || (canonical.0)(&typed.borrow()).as_ref() == Ok(value_text);
-                if replaced || !(from_here() || means_value()) {
-                    *typed.borrow_mut() = value_text.to_string();
-                    *emitted.borrow_mut() = None;
+                // after the reader's own keystrokes the first already holds.
+                if replaced
+                    || !(typing.emitted.as_ref() == Some(value_text)
+                        || (canonical.0)(&typing.typed).as_ref() == Ok(value_text))
+                {
+                    typing.typed = value_text.to_string();
+                    typing.emitted = None;
+                    typing.refusal = None;
+                    drop(typing);
                     text.set(value_text.to_string());
                     error.set(None);
                 }
@@ -492,16 +515,30 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                 return;
             };
             let entered = input.value();
-            *typed.borrow_mut() = entered.clone();
-            match (canonical.0)(&entered) {
-                Ok(value_text) => {
-                    error.set(None);
-                    // Always passed up: the reducer ignores edits that change nothing, and comparing with the
-                    // value of the last render could be a keystroke out of date.
-                    *emitted.borrow_mut() = Some(value_text);
-                    on_text.emit(entered.clone());
+            // Borrowed only here: passing a value up may render the page, and this field's effect, at once.
+            let accepted = {
+                let mut typing = typing.borrow_mut();
+                typing.typed = entered.clone();
+                match (canonical.0)(&entered) {
+                    Ok(value_text) => {
+                        typing.emitted = Some(value_text);
+                        typing.refusal = None;
+                        true
+                    }
+                    Err(problem) => {
+                        let error = error.clone();
+                        typing.refusal = Some(browser::later(REFUSAL_PAUSE_MS, move || {
+                            error.set(Some(problem));
+                        }));
+                        false
+                    }
                 }
-                Err(problem) => error.set(Some(problem)),
+            };
+            if accepted {
+                error.set(None);
+                // Always passed up: the reducer ignores edits that change nothing, and comparing with the value
+                // of the last render could be a keystroke out of date.
+                on_text.emit(entered.clone());
             }
             text.set(entered);
         })
