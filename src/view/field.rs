@@ -490,10 +490,9 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                 // A value this field passed up itself never rewrites its text: the reader may have typed on since.
                 // Nor does text that already means the value ("1." while typing "1.5"). Parsed only when needed:
                 // after the reader's own keystrokes the first already holds.
-                if replaced
-                    || !(typing.emitted.as_ref() == Some(value_text)
-                        || (canonical.0)(&typing.typed).as_ref() == Ok(value_text))
-                {
+                let kept = typing.emitted.as_ref() == Some(value_text)
+                    || (canonical.0)(&typing.typed).as_ref() == Ok(value_text);
+                if replaced || !kept {
                     typing.typed = value_text.to_string();
                     typing.emitted = None;
                     typing.refusal = None;
