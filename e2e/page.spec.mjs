@@ -177,6 +177,8 @@ test('reset restores the reported deal, invalid text included', async ({ page })
   await typeInto(page, '#tranche-0-amount', '30');
   await typeInto(page, '#context-burn', 'lots');
   await expect(page.locator('[data-tranche="0"] .badge.changed')).toHaveCount(1);
+  // The reader pauses and the field says its text is refused; Reset takes the message away with the text.
+  await expect(page.locator('#context-burn-error')).not.toHaveText('');
   await reset.click();
   await expectMetric(page, 'investment_total', '50000000000');
   await expect(page.locator('#tranche-0-amount')).toHaveValue('15B');
@@ -210,6 +212,9 @@ test('refused text alone offers Reset, which brings the reported value back and 
   await page.getByRole('button', { name: '+ Add tranche' }).click();
   await typeInto(page, '#tranche-2-amount', 'x');
   await typeInto(page, '#context-burn', 'x');
+  // Both are counted once the reader pauses and each says so.
+  await expect(page.locator('#tranche-2-amount-error')).not.toHaveText('');
+  await expect(page.locator('#context-burn-error')).not.toHaveText('');
   await page.getByRole('button', { name: 'Remove tranche 3: Tranche 3' }).click();
   await expect(page.locator('[data-tranche]')).toHaveCount(2);
   await expect(reset).toBeEnabled();

@@ -363,7 +363,8 @@ fn readout(data: &ChartData, drawing: Drawing, index: usize) -> Vec<String> {
 fn tooltip(lines: &[String], x: f64, width: f64, top: f64) -> Html {
     // On a narrow chart a line too long for it ("Net to Amazon (spend − investment): $90.5B") breaks after its
     // name, the value on a line of its own.
-    // (Bytes, not characters, and a char search: the same for these lines, and a smaller module.)
+    // Bytes, not characters, and a char search, for a smaller module: a line with a "−" or a reader's accented
+    // label counts longer than it is, so it may break a little early, never late.
     let room = ((width - 24.0) / 6.6) as usize;
     let mut wrapped = Vec::new();
     for line in lines {

@@ -1,7 +1,9 @@
 //! One field component for every value a reader can type. It keeps the reader's own text while they type, so a
 //! half-typed "1." is never overwritten; it passes a value up only when the model's parser accepts the text, and
 //! otherwise shows the parser's message beside the field while the page keeps the last valid value. The message
-//! waits for the reader to pause ([`REFUSAL_PAUSE_MS`]); an accepted text clears it at once.
+//! waits for the reader to pause ([`REFUSAL_PAUSE_MS`]); an accepted text clears it at once, and a message already
+//! shown stays, while the text is still refused, until the next pause says what is wrong now. The page counts the
+//! field as refused (and offers Reset for it) from the same moment it says so.
 
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -488,8 +490,9 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                 let replaced = typing.generation != *generation;
                 typing.generation = *generation;
                 // A value this field passed up itself never rewrites its text: the reader may have typed on since.
-                // Nor does text that already means the value ("1." while typing "1.5"). Parsed only when needed:
-                // after the reader's own keystrokes the first already holds.
+                // Nor does text that already means the value ("1." while typing "1.5"). After the reader's own
+                // keystrokes the first already holds, and the text is not parsed; a replaced value (Reset, Back)
+                // parses it for nothing, which costs less module than saying so.
                 let kept = typing.emitted.as_ref() == Some(value_text)
                     || (canonical.0)(&typing.typed).as_ref() == Ok(value_text);
                 if replaced || !kept {

@@ -18,7 +18,7 @@ pub fn LinkNotice(props: &NoticeProps) -> Html {
         return html! {};
     }
     // The button goes with the notice, and a keyboard reader's focus would drop to the page's start: the title,
-    // just above where the notice was, takes it.
+    // beside where the notice was, takes it.
     let close = {
         let open = open.clone();
         Callback::from(move |_| {
