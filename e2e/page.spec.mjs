@@ -128,7 +128,12 @@ test('an amount pasted in dollars and a bare percentage read as the reader means
   await typeInto(page, '#assumption-rate', '1');
   await expect(page.locator('#assumption-rate-note')).toHaveText('= 1%');
   await typeInto(page, '#tranche-1-probability', '0.5');
-  await expect(page.locator('#tranche-1-probability-note')).toHaveText('= 0.5%');
+  // A reader who meant the fraction reads beside it what to type for that; a whole percentage needs no such note.
+  await expect(page.locator('#tranche-1-probability-note')).toHaveText('= 0.5%; for 50%, type 50');
+  await pasteInto(page, '#assumption-rate', '0.08');
+  await expect(page.locator('#assumption-rate-note')).toHaveText('= 0.08%; for 8%, type 8');
+  await pasteInto(page, '#assumption-rate', '8');
+  await expect(page.locator('#assumption-rate-note')).toHaveText('= 8%');
   // A word in a percentage field gets a percentage's example, not money's suffixes.
   await typeInto(page, '#compute-utilisation', 'most');
   await expect(page.locator('#compute-utilisation-error')).toHaveText('not a number: use digits, e.g. 60 or 60%');

@@ -113,7 +113,15 @@ impl Kind for Percent {
         format::share_token(*value)
     }
     fn echo(value: &Share) -> String {
-        value.to_string()
+        // A bare number is a percentage, as in links: "0.6" is 0.6%. A reader who meant the fraction reads, beside
+        // it, what to type for that.
+        let percent = value.as_percent();
+        match Share::new(percent) {
+            Some(meant) if percent > Decimal::ZERO && percent < Decimal::ONE => {
+                format!("{value}; for {meant}, type {}", meant.as_percent())
+            }
+            _ => value.to_string(),
+        }
     }
     fn unit() -> &'static str {
         "%"
