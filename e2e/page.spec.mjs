@@ -438,9 +438,10 @@ for (const width of [1280, 390]) {
   });
 }
 
-test('at 320 px a tooltip keeps its words inside its box, and its box inside the chart', async ({ page }) => {
-  await page.setViewportSize({ width: 320, height: 800 });
-  await open(page);
+for (const [width, address] of [[320, './'], [390, './?v=1&a1=The+longest+label+a+reader+may+give+it']]) test(`at ${width} px a tooltip keeps its words inside its box, and its box inside the chart (${address})`, async ({ page }) => {
+  // A label a reader gives a row can be 40 characters long; at 390 px a tooltip line names it and its part.
+  await page.setViewportSize({ width, height: 800 });
+  await open(page, address);
   for (const chart of ['#chart-cumulative', '#chart-yearly', '#chart-compute']) {
     const svg = page.locator(`${chart} svg`).first();
     await svg.scrollIntoViewIfNeeded();

@@ -330,11 +330,13 @@ fn readout(data: &ChartData, drawing: Drawing, index: usize) -> Vec<String> {
         let series = data.series.get(index);
         let mut lines = vec![series.map(|s| s.name.clone()).unwrap_or_default()];
         if let Some(value) = series.and_then(|s| s.values.first()) {
+            // No share of nothing: with every commitment at zero, the value stands alone.
             let share = data.shares().get(index).copied().flatten();
+            let share = share.map(|s| format!(" ({})", format::share(s)));
             lines.push(format!(
-                "{} ({})",
+                "{}{}",
                 data.unit.format(*value),
-                share.map(format::share).unwrap_or_default()
+                share.unwrap_or_default()
             ));
         }
         return lines;
@@ -366,15 +368,21 @@ fn tooltip(lines: &[String], x: f64, width: f64, top: f64) -> Html {
     // Bytes, not characters, and a char search, for a smaller module: a line with a "−" or a reader's accented
     // label counts longer than it is, so it may break a little early, never late.
     let room = ((width - 24.0) / 6.6) as usize;
+    // A reader's long label can leave even a name too wide: it is cut, with "…"; the legend and the table have it
+    // whole.
+    let fit = |text: String| match text.char_indices().nth(room.saturating_sub(1)) {
+        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
+        None => text,
+    };
     let mut wrapped = Vec::new();
     for line in lines {
         let at = line.rfind(':').filter(|_| line.len() > room);
         match at.and_then(|at| Some((line.get(..=at)?, line.get(at + 1..)?))) {
             Some((name, value)) => {
-                wrapped.push(name.to_string());
-                wrapped.push(format!("\u{a0}{value}"));
+                wrapped.push(fit(name.to_string()));
+                wrapped.push(fit(format!("\u{a0}{value}")));
             }
-            None => wrapped.push(line.clone()),
+            None => wrapped.push(fit(line.clone())),
         }
     }
     let lines = wrapped;
