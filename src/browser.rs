@@ -51,15 +51,12 @@ pub fn after_paint(then: impl FnOnce() + 'static) {
 
 /// Runs `then` after `ms`, unless the timer it returns is dropped first.
 pub fn later(ms: u32, then: impl FnOnce() + 'static) -> gloo::timers::callback::Timeout {
-    timeout(ms, Box::new(then))
+    let then: Box<dyn FnOnce()> = Box::new(then);
+    gloo::timers::callback::Timeout::new(ms, then)
 }
 
 // The three above box their work so that each caller's closure does not compile its own copy of the browser
-// calls below: generic, they cost the reader about two kilobytes of WebAssembly.
-
-fn timeout(ms: u32, then: Box<dyn FnOnce()>) -> gloo::timers::callback::Timeout {
-    gloo::timers::callback::Timeout::new(ms, then)
-}
+// calls below (or of gloo's timer): generic, they cost the reader about two kilobytes of WebAssembly.
 
 fn idle_task(then: Box<dyn FnOnce()>) {
     let Some(window) = window() else {
@@ -150,22 +147,19 @@ impl AfterPause {
 /// away still runs, once; the page's root, the one user, lives as long as the page.
 fn wait(pause: std::rc::Rc<Pause>, ms: u32) {
     let fired = pause.clone();
-    let timer = timeout(
-        ms,
-        Box::new(move || {
-            // Either branch drops the timer that is firing, which is safe: its closure is freed once this call returns.
-            let left = fired.ends.get() - js_sys::Date::now();
-            // More than a whole pause left means the clock went back: the pause has ended as far as anyone can tell.
-            if left > 0.0 && left <= f64::from(PAUSE_MS) {
-                wait(fired, left.ceil() as u32);
-            } else {
-                fired.timer.set(None);
-                if let Some(work) = fired.work.take() {
-                    idle_task(work);
-                }
+    let timer = later(ms, move || {
+        // Either branch drops the timer that is firing, which is safe: its closure is freed once this call returns.
+        let left = fired.ends.get() - js_sys::Date::now();
+        // More than a whole pause left means the clock went back: the pause has ended as far as anyone can tell.
+        if left > 0.0 && left <= f64::from(PAUSE_MS) {
+            wait(fired, left.ceil() as u32);
+        } else {
+            fired.timer.set(None);
+            if let Some(work) = fired.work.take() {
+                idle_task(work);
             }
-        }),
-    );
+        }
+    });
     pause.timer.set(Some(timer));
 }
 

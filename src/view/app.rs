@@ -227,7 +227,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="page">
             <header class="masthead">
-                <h1 id="title" tabindex="-1">{ "The Amazon–OpenAI deal, by the numbers" }</h1>
+                <h1 id={super::TITLE_ID} tabindex="-1">{ "The Amazon–OpenAI deal, by the numbers" }</h1>
                 <p class="summary">
                     { "Amazon invests $50B in OpenAI ($15B upfront, $35B on milestones); OpenAI's $38B AWS agreement grows by $100B over eight years, with about 2 GW of Trainium capacity. Change any figure: the totals, the charts and More figures follow." }
                 </p>

@@ -322,25 +322,33 @@ fn table_rows(table: &Table) -> Html {
     }
 }
 
-/// The text of the tooltip at a point, which the live region also reads out. For the bar of shares a point is a
-/// series: its name, then its value and share. Otherwise it is a category: its label, then each series' value,
-/// its markers and notes, and the months of a partial year.
+/// The text of the tooltip at a point, which the live region also reads out.
 fn readout(data: &ChartData, drawing: Drawing, index: usize) -> Vec<String> {
-    if drawing == Drawing::Shares {
-        let series = data.series.get(index);
-        let mut lines = vec![series.map(|s| s.name.clone()).unwrap_or_default()];
-        if let Some(value) = series.and_then(|s| s.values.first()) {
-            // No share of nothing: with every commitment at zero, the value stands alone.
-            let share = data.shares().get(index).copied().flatten();
-            let share = share.map(|s| format!(" ({})", format::share(s)));
-            lines.push(format!(
-                "{}{}",
-                data.unit.format(*value),
-                share.unwrap_or_default()
-            ));
-        }
-        return lines;
+    match drawing {
+        Drawing::Shares => segment_readout(data, index),
+        Drawing::Lines | Drawing::Bars => category_readout(data, index),
     }
+}
+
+/// At a segment of the bar of shares: the series' name, then its value and share.
+fn segment_readout(data: &ChartData, index: usize) -> Vec<String> {
+    let series = data.series.get(index);
+    let mut lines = vec![series.map(|s| s.name.clone()).unwrap_or_default()];
+    if let Some(value) = series.and_then(|s| s.values.first()) {
+        // No share of nothing: with every commitment at zero, the value stands alone.
+        let share = data.shares().get(index).copied().flatten();
+        let share = share.map(|s| format!(" ({})", format::share(s)));
+        lines.push(format!(
+            "{}{}",
+            data.unit.format(*value),
+            share.unwrap_or_default()
+        ));
+    }
+    lines
+}
+
+/// At a category: its label, then each series' value, its markers and notes, and the months of a partial year.
+fn category_readout(data: &ChartData, index: usize) -> Vec<String> {
     let mut lines = vec![data.categories.get(index).cloned().unwrap_or_default()];
     for series in &data.series {
         if let Some(value) = series.values.get(index) {
@@ -566,7 +574,7 @@ fn lines(data: &ChartData, width: f64) -> Drawn<'_> {
                     { for data.series.iter().filter_map(|s| s.values.get(i).map(|v| html! {
                         <circle class={classes!("dot", s.class)} r="3.5" cx={coordinate(x(i))} cy={coordinate(axis.position(*v, plot_bottom, MARGIN_TOP))} />
                     })) }
-                    { tooltip(&readout(data, Drawing::Lines, i), x(i), width, MARGIN_TOP + 4.0) }
+                    { tooltip(&category_readout(data, i), x(i), width, MARGIN_TOP + 4.0) }
                 }
             </>
         };
@@ -635,7 +643,7 @@ fn bars(data: &ChartData, width: f64) -> Drawn<'_> {
                     <path class="marker" d={format!("M{},{}l5,8h-10z", coordinate(center(*i)), coordinate(plot_bottom + 1.0))} />
                 }) }
                 if let Some(i) = cursor.index {
-                    { tooltip(&readout(data, Drawing::Bars, i), center(i) + band / 2.0 - 10.0, width, MARGIN_TOP + 4.0) }
+                    { tooltip(&category_readout(data, i), center(i) + band / 2.0 - 10.0, width, MARGIN_TOP + 4.0) }
                 }
             </>
         };
@@ -692,7 +700,7 @@ fn shares(data: &ChartData, width: f64) -> Drawn<'_> {
                 }) }
                 if let Some(i) = cursor.index {
                     { segments.get(i).map(|(x0, x1, _, _)| {
-                        tooltip(&readout(data, Drawing::Shares, i), (x0 + x1) / 2.0, width, 2.0)
+                        tooltip(&segment_readout(data, i), (x0 + x1) / 2.0, width, 2.0)
                     }).unwrap_or_default() }
                 }
             </>

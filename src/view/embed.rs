@@ -81,7 +81,7 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
     html! {
         <div class="embed">
             <header class="embed-head">
-                <h1 id="title" tabindex="-1">{ "Amazon–OpenAI deal, by the numbers" }</h1>
+                <h1 id={super::TITLE_ID} tabindex="-1">{ "Amazon–OpenAI deal, by the numbers" }</h1>
                 <a class="open-full" href={scenario_address(&props.query)} target="_blank" rel="noopener"
                     onpointerdown={props.catch_up.reform(|_| ())} onfocus={props.catch_up.reform(|_| ())}>
                     { "Open full calculator" }<span aria-hidden="true">{ " ↗" }</span>

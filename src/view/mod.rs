@@ -14,6 +14,9 @@ mod totals;
 
 pub use app::{App, AppProps};
 
+/// The id of the page's title (and the embed's), which takes focus when what held it goes (the link notice).
+const TITLE_ID: &str = "title";
+
 use crate::browser;
 use crate::display::Display;
 use crate::model::link;

@@ -23,7 +23,7 @@ pub fn LinkNotice(props: &NoticeProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| {
             open.set(false);
-            browser::focus_soon("title".to_string());
+            browser::focus_soon(super::TITLE_ID.to_string());
         })
     };
     let more = props.problems.len().saturating_sub(8);
