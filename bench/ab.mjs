@@ -3,6 +3,10 @@
 // so on, so that the machine speeding up or slowing down falls on both alike. One run on A first is thrown away,
 // so neither build takes the browser's first, colder run. Prints each run and the means.
 //   node bench/ab.mjs DIST_A DIST_B [--rate 4] [--pairs 4]
+// With --loads N it compares first render instead: N cold loads of each, alternated the same way, each timed as
+// the bench times it, and the app's part of it (from the first call that compiles or instantiates the
+// WebAssembly to the figure), which the browser's work before the module runs does not blur.
+//   node bench/ab.mjs DIST_A DIST_B --loads 16 [--rate 4]
 // Each DIST is a `trunk build --release --dist DIR` output. Separate from `./dev test`, like the bench.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +18,7 @@ const { chromium } = createRequire(root)('playwright-core');
 
 // Options are `--name value`; anything else is a build's directory.
 const given = process.argv.slice(2);
-const options = { rate: 4, pairs: 4 };
+const options = { rate: 4, pairs: 4, loads: 0 };
 const dirs = [];
 for (let i = 0; i < given.length; i++) {
   const name = given[i].startsWith('--') ? given[i].slice(2) : null;
@@ -22,9 +26,9 @@ for (let i = 0; i < given.length; i++) {
   else options[name] = name in options ? Number(given[++i]) : NaN;
 }
 const [dirA, dirB] = dirs;
-const { rate, pairs } = options;
-if (dirs.length !== 2 || !(rate >= 1) || !(pairs >= 1) || !Number.isInteger(pairs)) {
-  console.error('usage: node bench/ab.mjs DIST_A DIST_B [--rate 4] [--pairs 4]');
+const { rate, pairs, loads } = options;
+if (dirs.length !== 2 || !(rate >= 1) || !(pairs >= 1) || !Number.isInteger(pairs) || !(loads >= 0) || !Number.isInteger(loads)) {
+  console.error('usage: node bench/ab.mjs DIST_A DIST_B [--rate 4] [--pairs 4 | --loads 16]');
   process.exit(2);
 }
 for (const dir of dirs) {
@@ -37,6 +41,7 @@ for (const dir of dirs) {
 const builds = { A: 'http://127.0.0.1:4181/', B: 'http://127.0.0.1:4182/' };
 const servers = [serve(dirA, 4181), serve(dirB, 4182)];
 let browser;
+const f = (v) => v.toFixed(1).padStart(5);
 
 async function run(url) {
   const { context, page } = await throttledPage(browser, rate);
@@ -48,11 +53,51 @@ async function run(url) {
   return { update: p50('update'), frame: p50('frame'), work: p50('work'), workP95: quantile(results.map((r) => r.work), 0.95) };
 }
 
-const runs = { A: [], B: [] };
-const f = (v) => v.toFixed(1).padStart(5);
-try {
-  await new Promise((r) => setTimeout(r, 500));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+// Stamps the first call that compiles or instantiates WebAssembly, and polls for the figure as the bench does.
+const STAMPS = () => {
+  const stamps = (window.__stamps = {});
+  for (const name of ['compileStreaming', 'instantiateStreaming', 'compile', 'instantiate']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...given) {
+      stamps.wasm ??= performance.now();
+      return original.apply(this, given);
+    };
+  }
+  const poll = () => {
+    const total = document.querySelector('[data-metric="investment_total"]');
+    if (total && total.getAttribute('data-value')) stamps.first = performance.now();
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+};
+
+async function load(url) {
+  const { context, page } = await throttledPage(browser, rate);
+  await page.addInitScript(STAMPS);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__stamps.first !== undefined, null, { timeout: 30_000 });
+  const { first, wasm } = await page.evaluate(() => window.__stamps);
+  await context.close();
+  return { first, app: first - wasm };
+}
+
+async function firstRenders() {
+  const times = { A: [], B: [] };
+  await load(builds.A);
+  for (let i = 0; i < loads; i++) {
+    for (const name of i % 2 === 0 ? ['A', 'B'] : ['B', 'A']) times[name].push(await load(builds[name]));
+  }
+  console.log(`rate ${rate}×, ${loads} cold loads of each; ms from navigation to the figure, and the app's part of it`);
+  for (const name of ['A', 'B']) {
+    const first = times[name].map((t) => t.first);
+    const app = times[name].map((t) => t.app);
+    const mean = (list) => list.reduce((sum, v) => sum + v, 0) / list.length;
+    console.log(`${name}  first render mean ${f(mean(first))}  p50 ${f(quantile(first, 0.5))}  p95 ${f(quantile(first, 0.95))}   app's part mean ${f(mean(app))}  p50 ${f(quantile(app, 0.5))}`);
+  }
+}
+
+async function editRuns() {
+  const runs = { A: [], B: [] };
   await run(builds.A);
   console.log(`rate ${rate}×, ${pairs} pairs; p50 in ms of each run of 200 edits (update: keystroke to figure; frame: the frame after)`);
   for (let pair = 0; pair < pairs; pair++) {
@@ -67,6 +112,12 @@ try {
     const list = runs[name];
     console.log(`${name} mean  update ${f(mean(list, 'update'))}  frame ${f(mean(list, 'frame'))}  work ${f(mean(list, 'work'))}  work p95 ${f(mean(list, 'workP95'))}`);
   }
+}
+
+try {
+  await new Promise((r) => setTimeout(r, 500));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  await (loads > 0 ? firstRenders() : editRuns());
 } finally {
   await browser?.close();
   for (const s of servers) s.kill();

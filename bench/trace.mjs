@@ -5,6 +5,10 @@
 // It also counts garbage collections and the work on other threads during the edits: WebAssembly tiering up to
 // optimised code, raster, the compositor. Tracing costs time itself, so its edit times are not the bench's.
 //   node bench/trace.mjs [--rate 4] [--edits 400] [--dist dist]     (after trunk build --release)
+// With --load it traces cold loads instead (a fresh context each, as the bench's first render): the main thread's
+// tasks from navigation to the frame that shows the headline figure, each with what it spent on parsing, style,
+// layout, paint, fonts, script and WebAssembly's lazy compiling, so a slow first render can be read task by task.
+//   node bench/trace.mjs --load [--loads 3] [--rate 4] [--dist dist]
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +23,7 @@ const option = (name, fallback) => {
 const rate = Number(option('rate', 1));
 const count = Number(option('edits', 400));
 const dist = option('dist', join(root, 'dist'));
+const loads = process.argv.includes('--load') ? Number(option('loads', 3)) : 0;
 if (!existsSync(join(dist, 'index.html'))) {
   console.error(`${dist} has no index.html: build it with trunk build --release`);
   process.exit(2);
@@ -30,18 +35,27 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 const PHASES = { script: ['FunctionCall'], style: ['UpdateLayoutTree'], layout: ['Layout'],
   prepaint: ['PrePaint'], paint: ['Paint'], layerize: ['Layerize'], commit: ['Commit'] };
 
+// What a cold load's main thread spends its time on (--load).
+const LOAD_PHASES = { parse: ['ParseHTML'], style: ['UpdateLayoutTree'], layout: ['Layout'], fonts: ['FontCache::GetFontPlatformData'],
+  paint: ['Paint', 'PrePaint', 'Layerize', 'Commit'], script: ['FunctionCall', 'v8.evaluateModule', 'EvaluateScript'],
+  'lazy compile': ['wasm.CompileLazy'] };
+
 const server = serve(dist, 4191);
 let browser;
 try {
   await new Promise((r) => setTimeout(r, 500));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
-  const { page } = await throttledPage(browser, rate);
-  await page.goto('http://127.0.0.1:4191/');
-  await page.waitForSelector('[data-metric="investment_total"][data-value]');
-  await browser.startTracing(page, { categories: CATEGORIES });
-  const { results } = await page.evaluate(editLoop, { inputId: 'tranche-0-amount', count, warm: 10, marks: true });
-  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-  report(results, events);
+  if (loads > 0) {
+    for (let i = 0; i < loads; i++) await traceLoad();
+  } else {
+    const { page } = await throttledPage(browser, rate);
+    await page.goto('http://127.0.0.1:4191/');
+    await page.waitForSelector('[data-metric="investment_total"][data-value]');
+    await browser.startTracing(page, { categories: CATEGORIES });
+    const { results } = await page.evaluate(editLoop, { inputId: 'tranche-0-amount', count, warm: 10, marks: true });
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    report(results, events);
+  }
 } finally {
   await browser?.close();
   server.kill();
@@ -121,7 +135,51 @@ function report(results, events) {
   }
   console.log(`other threads over ${seconds.toFixed(1)} s of edits (CPU ms per edit): ${Object.entries(other).map(([k, v]) => `${k} ${(v / edits.length).toFixed(2)}`).join(', ')}`);
   const early = edits.filter((r) => span(r)[0] - first < 1e6), later = edits.filter((r) => span(r)[0] - first >= 1e6);
-  const p95 = (list) => quantile(list.map((r) => r.work), 0.95).toFixed(1);
+  // A short run can end inside its first second.
+  const p95 = (list) => (list.length ? quantile(list.map((r) => r.work), 0.95).toFixed(1) : '–');
   console.log(`edit work p95 in the first second of edits ${p95(early)} ms (${early.length} edits), after it ${p95(later)} ms; the slowest 5% has ${groups[1][1].filter((r) => early.includes(r)).length} of the first second's`);
   console.log(`WebAssembly tier-up, CPU ms in each second from the first edit: ${Object.entries(tierUp).map(([s, v]) => `${s}: ${v.toFixed(0)}`).join(', ') || 'none'}`);
+}
+
+// What a cold load's main thread does before the headline figure shows, task by task.
+async function traceLoad() {
+  const { context, page } = await throttledPage(browser, rate);
+  await page.addInitScript(() => {
+    const poll = () => {
+      const total = document.querySelector('[data-metric="investment_total"]');
+      if (total && total.getAttribute('data-value')) performance.mark('first-render');
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  });
+  await browser.startTracing(page, { categories: [...CATEGORIES, 'blink', 'fonts', 'loading'] });
+  await page.goto('http://127.0.0.1:4191/');
+  await page.waitForFunction(() => performance.getEntriesByName('first-render').length > 0, null, { timeout: 30_000 });
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  await context.close();
+
+  const shown = events.find((e) => e.name === 'first-render');
+  const onMain = (e) => e.pid === shown.pid && e.tid === shown.tid;
+  const start = events.find((e) => e.name === 'navigationStart' && onMain(e) && e.args?.data?.isLoadingMainFrame
+    && e.args.data.documentLoaderURL?.startsWith('http'))?.ts ?? Math.min(...events.filter(onMain).map((e) => e.ts));
+  const at = (ts) => ((ts - start) / 1000).toFixed(0).padStart(5);
+  const main = events.filter((e) => onMain(e) && e.ph === 'X' && e.ts >= start && e.ts <= shown.ts);
+  // An event nested in one of its own name (fonts are looked up through several layers that share one) counts once.
+  const outermost = (list) => list.filter((e) => !list.some((f) => f !== e && f.ts <= e.ts && e.ts + e.dur <= f.ts + f.dur));
+  const spent = (within) => Object.fromEntries(Object.entries(LOAD_PHASES).map(([phase, names]) =>
+    [phase, outermost(within.filter((e) => names.includes(e.name))).reduce((sum, e) => sum + e.dur, 0) / 1000]));
+  console.log(`cold load at ${rate}×: the headline figure shows at ${at(shown.ts)} ms`);
+  console.log('   at  task ms  inside it (ms)');
+  // Tasks as the scheduler runs them; microtask checkpoints (where the WebAssembly starts) are tasks of their own.
+  const tasks = outermost(main.filter((e) => ['ThreadControllerImpl::RunTask', 'RunTask'].includes(e.name)));
+  for (const task of tasks.filter((e) => e.dur >= 2000)) {
+    const inside = main.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const parts = Object.entries(spent(inside)).filter(([, v]) => v >= 0.5).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+    console.log(`${at(task.ts)} ${(task.dur / 1000).toFixed(1).padStart(7)}  ${parts}`);
+  }
+  const total = spent(main);
+  console.log(`in all: ${Object.entries(total).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; ${main.filter((e) => e.name === 'wasm.CompileLazy').length} functions compiled lazily`);
+  const marks = ['domInteractive', 'firstContentfulPaint', 'domContentLoadedEventStart']
+    .map((name) => [name, events.findLast((e) => e.name === name && onMain(e) && e.ts <= shown.ts)]).filter(([, e]) => e);
+  console.log(`marks: ${marks.map(([name, e]) => `${name} ${at(e.ts).trim()}`).join(', ')}\n`);
 }
