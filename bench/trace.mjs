@@ -6,8 +6,9 @@
 // optimised code, raster, the compositor. Tracing costs time itself, so its edit times are not the bench's.
 //   node bench/trace.mjs [--rate 4] [--edits 400] [--dist dist]     (after trunk build --release)
 // With --load it traces cold loads instead (a fresh context each, as the bench's first render): the main thread's
-// tasks from navigation to the frame that shows the headline figure, each with what it spent on parsing, style,
-// layout, paint, fonts, script and WebAssembly's lazy compiling, so a slow first render can be read task by task.
+// tasks from navigation to the animation frame in which the headline figure first has a value, each with what it
+// spent on parsing, style, layout, paint, script and WebAssembly's lazy compiling, so a slow first render can be
+// read task by task. Some of these hold others: font lookups are part of layout, lazy compiling part of script.
 //   node bench/trace.mjs --load [--loads 3] [--rate 4] [--dist dist]
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -23,7 +24,11 @@ const option = (name, fallback) => {
 const rate = Number(option('rate', 1));
 const count = Number(option('edits', 400));
 const dist = option('dist', join(root, 'dist'));
-const loads = process.argv.includes('--load') ? Number(option('loads', 3)) : 0;
+const loads = process.argv.includes('--load') || process.argv.includes('--loads') ? Number(option('loads', 3)) : 0;
+if (!(Number.isInteger(loads) && loads >= 0)) {
+  console.error('usage: node bench/trace.mjs [--rate 4] [--edits 400] | --load [--loads 3] [--rate 4]');
+  process.exit(2);
+}
 if (!existsSync(join(dist, 'index.html'))) {
   console.error(`${dist} has no index.html: build it with trunk build --release`);
   process.exit(2);
@@ -161,7 +166,7 @@ async function traceLoad() {
   const shown = events.find((e) => e.name === 'first-render');
   const onMain = (e) => e.pid === shown.pid && e.tid === shown.tid;
   const start = events.find((e) => e.name === 'navigationStart' && onMain(e) && e.args?.data?.isLoadingMainFrame
-    && e.args.data.documentLoaderURL?.startsWith('http'))?.ts ?? Math.min(...events.filter(onMain).map((e) => e.ts));
+    && e.args.data.documentLoaderURL?.startsWith('http'))?.ts ?? Math.min(...events.filter((e) => onMain(e) && e.ph === 'X').map((e) => e.ts));
   const at = (ts) => ((ts - start) / 1000).toFixed(0).padStart(5);
   const main = events.filter((e) => onMain(e) && e.ph === 'X' && e.ts >= start && e.ts <= shown.ts);
   // An event nested in one of its own name (fonts are looked up through several layers that share one) counts once.
@@ -169,7 +174,7 @@ async function traceLoad() {
   const spent = (within) => Object.fromEntries(Object.entries(LOAD_PHASES).map(([phase, names]) =>
     [phase, outermost(within.filter((e) => names.includes(e.name))).reduce((sum, e) => sum + e.dur, 0) / 1000]));
   console.log(`cold load at ${rate}×: the headline figure shows at ${at(shown.ts)} ms`);
-  console.log('   at  task ms  inside it (ms)');
+  console.log('   at  task ms  inside it (ms; fonts are within layout, lazy compile within script)');
   // Tasks as the scheduler runs them; microtask checkpoints (where the WebAssembly starts) are tasks of their own.
   const tasks = outermost(main.filter((e) => ['ThreadControllerImpl::RunTask', 'RunTask'].includes(e.name)));
   for (const task of tasks.filter((e) => e.dur >= 2000)) {
