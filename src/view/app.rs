@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::chart::{Chart, Drawing};
 use super::embed::EmbedView;
 use super::inputs::{ComputeGroup, ContextGroup, InfrastructureGroup, InvestmentGroup};
-use super::notice::LinkNotice;
+use super::notice::link_notice;
 use super::share::SharePanel;
 use super::state::{self, Action, AppState};
 use super::terms::DealTerms;
@@ -197,6 +197,8 @@ pub fn App(props: &AppProps) -> Html {
     // figures off screen for the time it takes to create several hundred elements (about 100 ms on a
     // phone-speed CPU). The embed is small enough to build at once.
     let complete = use_state(|| false);
+    // Whether the reader has left the link notice open (`notice::link_notice`, a function of this component's).
+    let notice_open = use_state(|| true);
     {
         let complete = complete.clone();
         use_effect_with((), move |_| {
@@ -208,7 +210,7 @@ pub fn App(props: &AppProps) -> Html {
         let chart = render_chart(display.chart);
         return html! {
             <>
-                <LinkNotice problems={props.problems.clone()} />
+                { link_notice(&props.problems, &notice_open) }
                 <EmbedView scenario={scenario.clone()} metrics={metrics} {announced} chart={chart}
                     controls={display.controls == Controls::Shown} query={shared_query()}
                     catch_up={(*catch_up).clone()} on_edit={on_edit} generation={generation} />
@@ -232,7 +234,7 @@ pub fn App(props: &AppProps) -> Html {
                     { "Amazon invests $50B in OpenAI ($15B upfront, $35B on milestones); OpenAI's $38B AWS agreement grows by $100B over eight years, with about 2 GW of Trainium capacity. Change any figure: the totals, the charts and More figures follow." }
                 </p>
             </header>
-            <LinkNotice problems={props.problems.clone()} />
+            { link_notice(&props.problems, &notice_open) }
             // In the page's order, totals come first, then the inputs, then the charts: on a phone (one column)
             // a reader sees the headline figures, then what to change; on a desktop, CSS grid areas put the
             // inputs on the left beside totals and charts.

@@ -5,16 +5,11 @@ use yew::prelude::*;
 use crate::browser;
 use crate::model::link::LinkProblem;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    pub problems: Vec<LinkProblem>,
-}
-
-/// Shows at most eight problems and counts the rest; the reader can close it.
-#[component]
-pub fn LinkNotice(props: &NoticeProps) -> Html {
-    let open = use_state(|| true);
-    if props.problems.is_empty() || !*open {
+/// Shows at most eight problems and counts the rest; the reader can close it. A function of the root's, which
+/// holds whether it is open: a component of its own would cost the reader more WebAssembly than the root's
+/// calling this on each render costs time (with nothing to say, it returns at once).
+pub fn link_notice(problems: &[LinkProblem], open: &UseStateHandle<bool>) -> Html {
+    if problems.is_empty() || !**open {
         return html! {};
     }
     // The button goes with the notice, and a keyboard reader's focus would drop to the page's start: the title,
@@ -26,14 +21,14 @@ pub fn LinkNotice(props: &NoticeProps) -> Html {
             browser::focus_soon(super::TITLE_ID.to_string());
         })
     };
-    let more = props.problems.len().saturating_sub(8);
+    let more = problems.len().saturating_sub(8);
     html! {
         <div class="notice" role="status" id="link-notice">
             <div>
                 <strong>{ "Some of this link could not be used." }</strong>
                 { " The reported values stand in for these; everything else in the link applies." }
                 <ul>
-                    { for props.problems.iter().take(8).map(|p| html! {
+                    { for problems.iter().take(8).map(|p| html! {
                         <li><code>{ p.parameter.clone() }</code>{ ": " }{ p.reason.clone() }</li>
                     }) }
                     if more > 0 { <li>{ format!("and {more} more") }</li> }

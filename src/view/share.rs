@@ -27,17 +27,28 @@ pub struct ShareProps {
     pub current: Callback<(), AttrValue>,
 }
 
-/// What the embed snippet is built from. Its Copy copies the snippet as shown, so the settled query is enough.
-#[derive(Properties, PartialEq)]
-struct EmbedProps {
-    query: AttrValue,
-    catch_up: Callback<()>,
+/// The embed options the reader chose, kept while the disclosure is closed, and what its Copy said.
+struct EmbedOptions {
+    open: UseStateHandle<bool>,
+    chart: UseStateHandle<ChartChoice>,
+    controls: UseStateHandle<Controls>,
+    theme: UseStateHandle<Theme>,
+    status: UseStateHandle<String>,
 }
 
 /// The link, Copy and (where the browser has it) Share.
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
     let status = use_state(String::new);
+    // The embed panel's state lives here, and the panel is a function: a component of its own cost the reader its
+    // own copy of Yew's machinery (0.2 KiB), and it took the query this panel takes, so it rendered with it anyway.
+    let embed = EmbedOptions {
+        open: use_state(|| false),
+        chart: use_state(|| ChartChoice::Cumulative),
+        controls: use_state(|| Controls::Shown),
+        theme: use_state(|| Theme::Auto),
+        status: use_state(String::new),
+    };
     let address = scenario_address(&props.query);
     // The address of the scenario as it is now; the link shown catches up at the same time.
     let current_address = {
@@ -86,24 +97,26 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                 { share }
             </div>
             <p class="status" aria-live="polite" id="share-status">{ (*status).clone() }</p>
-            <EmbedPanel query={props.query.clone()} catch_up={props.catch_up.clone()} />
+            { embed_panel(&props.query, &props.catch_up, embed) }
         </section>
     }
 }
 
 /// The host page's iframe code for the current scenario, with the options the embed understands, behind a
 /// disclosure. The code is built only while the disclosure is open, so edits do not rewrite a snippet nobody
-/// reads; the options chosen stay while it is closed.
-#[component]
-fn EmbedPanel(props: &EmbedProps) -> Html {
-    let open = use_state(|| false);
-    let chart = use_state(|| ChartChoice::Cumulative);
-    let controls = use_state(|| Controls::Shown);
-    let theme = use_state(|| Theme::Auto);
-    let status = use_state(String::new);
+/// reads; the options chosen stay while it is closed. Its Copy copies the snippet as shown, so the settled query is
+/// enough.
+fn embed_panel(query: &AttrValue, catch_up: &Callback<()>, options: EmbedOptions) -> Html {
+    let EmbedOptions {
+        open,
+        chart,
+        controls,
+        theme,
+        status,
+    } = options;
     let ontoggle = {
         let open = open.clone();
-        let catch_up = props.catch_up.clone();
+        let catch_up = catch_up.clone();
         Callback::from(move |event: Event| {
             catch_up.emit(());
             open.set(browser::is_open(&event));
@@ -123,10 +136,10 @@ fn EmbedPanel(props: &EmbedProps) -> Html {
         controls: *controls,
         ..Display::default()
     };
-    let query = if props.query.is_empty() {
+    let query = if query.is_empty() {
         display.to_query()
     } else {
-        format!("{}&{}", props.query, display.to_query())
+        format!("{query}&{}", display.to_query())
     };
     let src = scenario_address(&query);
     let base = browser::base_address();
