@@ -197,7 +197,8 @@ pub fn App(props: &AppProps) -> Html {
     // figures off screen for the time it takes to create several hundred elements (about 100 ms on a
     // phone-speed CPU). The embed is small enough to build at once.
     let complete = use_state(|| false);
-    // Whether the reader has left the link notice open (`notice::link_notice`, a function of this component's).
+    // The link notice's open flag: the notice is a function of this component's (`notice::link_notice`), and the
+    // flag is made before the embed's early return, so both layouts make their hooks in the same order.
     let notice_open = use_state(|| true);
     {
         let complete = complete.clone();

@@ -7,7 +7,8 @@ use crate::model::link::LinkProblem;
 
 /// Shows at most eight problems and counts the rest; the reader can close it. A function of the root's, which
 /// holds whether it is open: a component of its own would cost the reader more WebAssembly than the root's
-/// calling this on each render costs time (with nothing to say, it returns at once).
+/// calling this on each render costs time. With nothing to say it returns at once; an open notice is rebuilt with
+/// the root, at most nine lines, only for a link that had problems.
 pub fn link_notice(problems: &[LinkProblem], open: &UseStateHandle<bool>) -> Html {
     if problems.is_empty() || !**open {
         return html! {};

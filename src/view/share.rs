@@ -41,7 +41,8 @@ struct EmbedOptions {
 pub fn SharePanel(props: &ShareProps) -> Html {
     let status = use_state(String::new);
     // The embed panel's state lives here, and the panel is a function: a component of its own cost the reader its
-    // own copy of Yew's machinery (0.2 KiB), and it took the query this panel takes, so it rendered with it anyway.
+    // own copy of Yew's machinery, and it rendered with this panel at each catch-up anyway. Either panel's own
+    // state now renders both, which only a click does.
     let embed = EmbedOptions {
         open: use_state(|| false),
         chart: use_state(|| ChartChoice::Cumulative),
