@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { args, editLoop, quantile, serve, throttledPage } from './edits.mjs';
+import { FIRST_RENDER, args, editLoop, quantile, serve, throttledPage } from './edits.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { chromium } = createRequire(root)('playwright-core');
@@ -55,30 +55,24 @@ async function run(url) {
   return { update: p50('update'), frame: p50('frame'), work: p50('work'), workP95: quantile(results.map((r) => r.work), 0.95) };
 }
 
-// Stamps the first call that compiles or instantiates WebAssembly, and polls for the figure as the bench does.
-const STAMPS = () => {
-  const stamps = (window.__stamps = {});
+// An init script: stamps the first call that compiles or instantiates WebAssembly.
+const WASM_STAMP = () => {
   for (const name of ['compileStreaming', 'instantiateStreaming', 'compile', 'instantiate']) {
     const original = WebAssembly[name];
     WebAssembly[name] = function (...given) {
-      stamps.wasm ??= performance.now();
+      window.__wasmCalled ??= performance.now();
       return original.apply(this, given);
     };
   }
-  const poll = () => {
-    const total = document.querySelector('[data-metric="investment_total"]');
-    if (total && total.getAttribute('data-value')) stamps.first = performance.now();
-    else requestAnimationFrame(poll);
-  };
-  requestAnimationFrame(poll);
 };
 
 async function load(url) {
   const { context, page } = await throttledPage(browser, rate);
-  await page.addInitScript(STAMPS);
+  await page.addInitScript(WASM_STAMP);
+  await page.addInitScript(FIRST_RENDER);
   await page.goto(url);
-  await page.waitForFunction(() => window.__stamps.first !== undefined, null, { timeout: 30_000 });
-  const { first, wasm } = await page.evaluate(() => window.__stamps);
+  await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 30_000 });
+  const [first, wasm] = await page.evaluate(() => [window.__firstRender, window.__wasmCalled]);
   await context.close();
   if (wasm === undefined) throw new Error(`${url} showed its figure without compiling WebAssembly through a call this script stamps`);
   return { first, app: first - wasm };

@@ -1,5 +1,5 @@
-// What the bench and the A/B script share: Chromium's flags, the servers, quantiles, a fresh throttled page, and
-// the edit loop that runs in the page.
+// What the bench, the A/B script and the trace share: Chromium's flags, the servers, quantiles, a fresh throttled
+// page, the first-render poll and the edit loop that run in the page.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -8,6 +8,21 @@ const root = new URL('..', import.meta.url).pathname;
 export const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--enable-precise-memory-info',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
+
+// An init script: polls on every animation frame for the headline total's first value, the bench's first render,
+// and keeps its time (and a user-timing mark, for a trace).
+export const FIRST_RENDER = () => {
+  const poll = () => {
+    const total = document.querySelector('[data-metric="investment_total"]');
+    if (total && total.getAttribute('data-value')) {
+      window.__firstRender = performance.now();
+      performance.mark('first-render');
+    } else {
+      requestAnimationFrame(poll);
+    }
+  };
+  requestAnimationFrame(poll);
+};
 
 export function serve(dir, port, extra = []) {
   return spawn('node', [join(root, 'tools/serve.mjs'), '--dir', dir, '--port', String(port), ...extra], { stdio: 'ignore' });

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { args, editLoop, quantile, serve, throttledPage } from './edits.mjs';
+import { FIRST_RENDER, args, editLoop, quantile, serve, throttledPage } from './edits.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(root);
@@ -42,19 +42,6 @@ function sizes(dir) {
   out.total = Object.values(out).reduce((t, e) => ({ raw: t.raw + e.raw, gzip: t.gzip + e.gzip, brotli: t.brotli + e.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return out;
 }
-
-// Polls on every animation frame for the headline total's first value.
-const FIRST_RENDER = () => {
-  const poll = () => {
-    const total = document.querySelector('[data-metric="investment_total"]');
-    if (total && total.getAttribute('data-value')) {
-      window.__firstRender = performance.now();
-    } else {
-      requestAnimationFrame(poll);
-    }
-  };
-  requestAnimationFrame(poll);
-};
 
 // The first render's floor: the release's own index.html and stylesheet, with a plain module script in place of
 // the app that gives the static headline figure the value the poll waits for. It is the least this page can do

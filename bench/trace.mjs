@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { args, editLoop, quantile, serve, throttledPage } from './edits.mjs';
+import { FIRST_RENDER, args, editLoop, quantile, serve, throttledPage } from './edits.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { chromium } = createRequire(root)('playwright-core');
@@ -149,17 +149,10 @@ function report(results, events) {
 // What a cold load's main thread does before the headline figure shows, task by task.
 async function traceLoad() {
   const { context, page } = await throttledPage(browser, rate);
-  await page.addInitScript(() => {
-    const poll = () => {
-      const total = document.querySelector('[data-metric="investment_total"]');
-      if (total && total.getAttribute('data-value')) performance.mark('first-render');
-      else requestAnimationFrame(poll);
-    };
-    requestAnimationFrame(poll);
-  });
+  await page.addInitScript(FIRST_RENDER);
   await browser.startTracing(page, { categories: [...CATEGORIES, 'blink', 'fonts', 'loading'] });
   await page.goto('http://127.0.0.1:4191/');
-  await page.waitForFunction(() => performance.getEntriesByName('first-render').length > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 30_000 });
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   await context.close();
 

@@ -21,11 +21,10 @@ const dir = process.env.TRUNK_STAGING_DIR;
 const path = (name) => join(dir, name);
 
 if (process.env.TRUNK_PROFILE === 'release') {
+  const terse = async (code) => (await minify(code, { module: true, compress: true, mangle: true })).code;
   const source = await readFile(path('deal-calculator.js'), 'utf8');
-  const { code } = await minify(await shortenBoundary(source), { module: true, compress: true, mangle: true });
-  await writeFile(path('deal-calculator.js'), code);
-  const boot = await minify(await readFile(path('boot.js'), 'utf8'), { module: true, compress: true, mangle: true });
-  await writeFile(path('boot.js'), boot.code);
+  await writeFile(path('deal-calculator.js'), await terse(await shortenBoundary(source)));
+  await writeFile(path('boot.js'), await terse(await readFile(path('boot.js'), 'utf8')));
 }
 
 /**

@@ -322,13 +322,8 @@ fn table_rows(table: &Table) -> Html {
     }
 }
 
-/// The text of the tooltip at a point, which the live region also reads out.
-fn readout(data: &ChartData, drawing: Drawing, index: usize) -> Vec<String> {
-    match drawing {
-        Drawing::Shares => segment_readout(data, index),
-        Drawing::Lines | Drawing::Bars => category_readout(data, index),
-    }
-}
+/// The text of the tooltip at a point, which the live region also reads out: each drawing names its own.
+type Readout = fn(&ChartData, usize) -> Vec<String>;
 
 /// At a segment of the bar of shares: the series' name, then its value and share.
 fn segment_readout(data: &ChartData, index: usize) -> Vec<String> {
@@ -447,12 +442,12 @@ fn surface(width: f64, height: f64, cursor: &Cursor, drawing: Html) -> Html {
     }
 }
 
-fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, svg: Html) -> Html {
+fn frame(props: &ChartProps, node: NodeRef, cursor: &Cursor, readout: Readout, svg: Html) -> Html {
     let data = &props.data;
     let id = &props.id;
     let live = cursor
         .index
-        .map(|i| readout(data, props.drawing, i).join(", "))
+        .map(|i| readout(data, i).join(", "))
         .unwrap_or_default();
     // The file is drawn from the page as the reader sees it when pressed: nothing is built before a reader asks.
     let export = |format: ImageFormat| {
@@ -513,6 +508,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         points,
         page,
         edges,
+        readout,
         draw,
     } = match props.drawing {
         Drawing::Lines => lines(data, width),
@@ -520,7 +516,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         Drawing::Shares => shares(data, width),
     };
     let cursor = use_cursor(points, page, edges);
-    frame(props, node, &cursor, draw(&cursor))
+    frame(props, node, &cursor, readout, draw(&cursor))
 }
 
 /// What a drawing tells the chart, for its cursor, and the drawing itself.
@@ -531,6 +527,8 @@ struct Drawn<'a> {
     page: usize,
     /// Where each point's share of the width ends, for the pointer.
     edges: Vec<f64>,
+    /// What the tooltip and the live region say at a point.
+    readout: Readout,
     /// The SVG, for the cursor as it is.
     draw: Box<dyn FnOnce(&Cursor) -> Html + 'a>,
 }
@@ -584,6 +582,7 @@ fn lines(data: &ChartData, width: f64) -> Drawn<'_> {
         points: count,
         page: 12,
         edges,
+        readout: category_readout,
         draw: Box::new(draw),
     }
 }
@@ -653,6 +652,7 @@ fn bars(data: &ChartData, width: f64) -> Drawn<'_> {
         points: count,
         page: 5,
         edges,
+        readout: category_readout,
         draw: Box::new(draw),
     }
 }
@@ -711,6 +711,7 @@ fn shares(data: &ChartData, width: f64) -> Drawn<'_> {
         points: count,
         page: 1,
         edges,
+        readout: segment_readout,
         draw: Box::new(draw),
     }
 }
