@@ -151,27 +151,36 @@ test('an amount pasted in dollars and a bare percentage read as the reader means
   await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $20 billion');
 });
 
-test('invalid input shows its message while totals keep their last valid values', async ({ page }) => {
-  await open(page);
+test('invalid input shows its message while totals keep the value from before the typing', async ({ page }) => {
+  await openHoldingTime(page);
   await typeInto(page, '#tranche-0-amount', '18');
   await expectMetric(page, 'investment_total', '53000000000');
+  // The reader reads the figure before typing on: a value that stood for a pause is one a refusal goes back to.
+  await page.clock.runFor(1_000);
   await typeInto(page, '#tranche-0-amount', '-5');
+  await page.clock.runFor(1_000);
   await expect(page.locator('#tranche-0-amount-error')).toHaveText('must not be negative');
   await expect(page.locator('#tranche-0-amount')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $18 billion');
   await expectMetric(page, 'investment_total', '53000000000');
-  // Typed key by key, "11T" passes through $1B and $11B, which apply as they are typed; then "11T" is refused.
+  // Typed key by key, "11T" passes through $1B and $11B, which apply as they are typed; then "11T" is refused,
+  // and neither prefix is what the reader meant: at the pause the totals and the link go back to $18B.
   await typeInto(page, '#tranche-0-amount', '11T');
+  await expectMetric(page, 'investment_total', '46000000000');
+  await page.clock.runFor(1_000);
   await expect(page.locator('#tranche-0-amount-error')).toHaveText('amount must be between $0 and $10T');
-  await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $11 billion');
+  await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $18 billion');
+  await expectMetric(page, 'investment_total', '53000000000');
+  await expect(page).toHaveURL(/[?&]t1=~18B(&|$)/);
   // Everything else keeps working.
   await typeInto(page, '#context-anthropic', '10');
-  await expectMetric(page, 'anthropic_multiple', '4.6');
+  await expectMetric(page, 'anthropic_multiple', '5.3');
   await expect(page.locator('#tranche-0-amount')).toHaveValue('11T');
   // A decimal comma is named as one, and a price's example is a price.
   await pasteInto(page, '#agreement-1-capacity', '2,5');
-  await expect(page.locator('#agreement-1-capacity-error')).toHaveText('a comma groups thousands, as in 15,000: for a decimal use a point, as in 1.5');
   await pasteInto(page, '#compute-price', 'eighty');
+  await page.clock.runFor(1_000);
+  await expect(page.locator('#agreement-1-capacity-error')).toHaveText('a comma groups thousands, as in 15,000: for a decimal use a point, as in 1.5');
   await expect(page.locator('#compute-price-error')).toHaveText('not a number: use digits, e.g. 81 or $81');
 });
 

@@ -155,6 +155,43 @@ async fn an_invalid_amount_shows_the_message_and_keeps_the_last_value() {
 }
 
 #[wasm_bindgen_test]
+async fn a_refused_amount_goes_back_to_the_value_before_typing() {
+    let root = mount_point();
+    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
+    settle().await;
+    // Key by key, "11T" passes through "1" and "11", which apply as typed; "11T" itself is over $10T.
+    for text in ["1", "11", "11T"] {
+        type_into(&root, "#amount", text).await;
+    }
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "11000000000");
+    pause().await;
+    assert_eq!(
+        query(&root, "#amount-error").text_content().unwrap(),
+        "amount must be between $0 and $10T"
+    );
+    // Neither prefix is what the reader meant: the value from before the first key is back.
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "15000000000");
+    assert_eq!(
+        query(&root, "#amount-note").text_content().unwrap(),
+        "still using $15 billion"
+    );
+    let input: web_sys::HtmlInputElement = query(&root, "#amount").dyn_into().unwrap();
+    assert_eq!(input.value(), "11T");
+    // A value the reader paused on is one they saw: a later run of keys that ends refused goes back to it.
+    type_into(&root, "#amount", "20B").await;
+    pause().await;
+    for text in ["3", "30", "30T"] {
+        type_into(&root, "#amount", text).await;
+    }
+    pause().await;
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "20000000000");
+    assert_eq!(
+        query(&root, "#amount-note").text_content().unwrap(),
+        "still using $20 billion"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_half_typed_amount_is_not_overwritten() {
     let root = mount_point();
     yew::Renderer::<AmountHarness>::with_root(root.clone()).render();

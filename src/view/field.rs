@@ -1,9 +1,13 @@
 //! One field component for every value a reader can type. It keeps the reader's own text while they type, so a
 //! half-typed "1." is never overwritten; it passes a value up only when the model's parser accepts the text, and
-//! otherwise shows the parser's message beside the field while the page keeps the last valid value. The message
-//! waits for the reader to pause ([`REFUSAL_PAUSE_MS`]); an accepted text clears it at once, and a message already
-//! shown stays, while the text is still refused, until the next pause says what is wrong now. The page counts the
-//! field as refused (and offers Reset for it) from the same moment it says so.
+//! otherwise shows the parser's message beside the field. The message waits for the reader to pause
+//! ([`REFUSAL_PAUSE_MS`]); an accepted text clears it at once, and a message already shown stays, while the text is
+//! still refused, until the next pause says what is wrong now. At that pause the page also goes back to the value
+//! the field had before the reader's last run of keys (keys less than a pause apart): typed key by key, a refused
+//! "11T" passes through "1" and "11", which apply as they are typed, and neither is what the reader meant. The page
+//! counts the field as refused (and offers Reset for it) from the same moment it says so.
+
+use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -472,6 +476,10 @@ struct Typing {
     generation: u32,
     /// The refusal waiting for the pause; the next key, an accepted text or a replaced value drops it.
     refusal: Option<gloo::timers::callback::Timeout>,
+    /// The value the page computed with before the reader's last run of keys, which a refusal goes back to.
+    before: AttrValue,
+    /// When the reader's last key came (`Date.now()`, ms): a key a pause after it starts a new run.
+    last_key: f64,
 }
 
 /// The markup and typing logic of every field. See the module note.
@@ -484,6 +492,8 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
         emitted: None,
         generation: props.generation,
         refusal: None,
+        before: props.value_text.clone(),
+        last_key: 0.0,
     });
 
     {
@@ -507,6 +517,7 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                     typing.typed = value_text.to_string();
                     typing.emitted = None;
                     typing.refusal = None;
+                    typing.before = value_text.clone();
                     drop(typing);
                     text.set(value_text.to_string());
                     error.set(None);
@@ -520,6 +531,7 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
         let error = error.clone();
         let canonical = props.canonical;
         let on_text = props.on_text.0.clone();
+        let value_text = props.value_text.clone();
         Callback::from(move |event: InputEvent| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -527,8 +539,16 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
             let entered = input.value();
             // Borrowed only here: passing a value up may render the page, and this field's effect, at once.
             let accepted = {
+                // Weak in the refusal's timer: a field removed with its card drops its refusal, and the timer with it.
+                let typing_then = Rc::downgrade(&typing);
                 let mut typing = typing.borrow_mut();
                 typing.typed = entered.clone();
+                // The first key of a run finds the field as last rendered, which is the page's value then.
+                let now = js_sys::Date::now();
+                if now - typing.last_key >= f64::from(REFUSAL_PAUSE_MS) {
+                    typing.before = value_text.clone();
+                }
+                typing.last_key = now;
                 match (canonical.0)(&entered) {
                     Ok(value_text) => {
                         typing.emitted = Some(value_text);
@@ -537,8 +557,16 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                     }
                     Err(problem) => {
                         let error = error.clone();
+                        let on_text = on_text.clone();
                         typing.refusal = Some(browser::later(REFUSAL_PAUSE_MS, move || {
                             error.set(Some(problem));
+                            let Some(typing) = typing_then.upgrade() else {
+                                return;
+                            };
+                            let before = typing.borrow().before.clone();
+                            // Passed up as this field's own, so the reader's refused text stays in the field.
+                            typing.borrow_mut().emitted = Some(before.clone());
+                            on_text.emit(before.to_string());
                         }));
                         false
                     }
