@@ -366,6 +366,10 @@ pub fn decode(query: &str) -> Decoded {
             }
             continue;
         }
+        // Rows and their counts are read with their lists, below, so each problem is named once.
+        if !SCALARS.contains(&name.as_str()) {
+            continue;
+        }
         if let Err(reason) = apply_scalar(&mut scenario, name, value) {
             problem(name, reason);
         }
@@ -426,24 +430,26 @@ fn short(text: &str) -> String {
     out
 }
 
+/// The parameters that each hold one value of the scenario (read by [`apply_scalar`]).
+const SCALARS: [&str; 11] = [
+    "ramp",
+    "util",
+    "pue",
+    "price",
+    "watts",
+    "capex",
+    "burn",
+    "commit",
+    "coreweave",
+    "anthropic",
+    "rate",
+];
+
 fn is_scenario_parameter(name: &str) -> bool {
-    const SCALARS: [&str; 14] = [
-        "v",
-        "tn",
-        "an",
-        "ramp",
-        "util",
-        "pue",
-        "price",
-        "watts",
-        "capex",
-        "burn",
-        "commit",
-        "coreweave",
-        "anthropic",
-        "rate",
-    ];
-    SCALARS.contains(&name) || row_index(name, 't').is_some() || row_index(name, 'a').is_some()
+    ["v", "tn", "an"].contains(&name)
+        || SCALARS.contains(&name)
+        || row_index(name, 't').is_some()
+        || row_index(name, 'a').is_some()
 }
 
 /// "t3" → Some(3) for the letter 't'; digits only, so "t03" or "t1x" are not rows.
@@ -509,7 +515,6 @@ fn apply_scalar(scenario: &mut Scenario, name: &str, raw: &str) -> Result<(), St
         |field: &str| parse_money(value, Scale::Billions).map_err(|e| field_error(field, &e));
     let compute = &mut scenario.compute;
     match name {
-        "tn" | "an" => {}
         "ramp" => {
             compute.ramp = parse_span(value, SpanUnit::Months, RAMP_BOUNDS.0, RAMP_BOUNDS.1)
                 .map_err(|e| field_error("ramp", &e))?
@@ -753,6 +758,11 @@ mod tests {
             let _ = decode(query);
         }
         assert_eq!(decode("t1=%FF").problems[0].reason, "is not valid text");
+        // Named once, by the list that reads the row (or the count), not again as a scenario value.
+        assert_eq!(decode("v=1&t1=%E0%A4%A").problems.len(), 1);
+        let count = decode("tn=%FF").problems;
+        assert_eq!(count.len(), 1);
+        assert!(count[0].reason.starts_with("must be a whole number"));
         // A sign without two hex digits after it is itself, however the text around it ends.
         for text in ["%", "%4", "%é", "%4é", "a%"] {
             assert_eq!(unescape(text).as_deref(), Some(text), "{text}");
