@@ -290,7 +290,8 @@ impl Scenario {
         }
     }
 
-    /// A tranche a reader adds: a quarter after the last one, nothing yet, certain.
+    /// A tranche a reader adds: a quarter after the last one, certain, and $0 until the reader says how much, so
+    /// that no figure moves by an amount nobody gave (as a link's own new rows are $0 too).
     pub fn new_tranche(&self) -> Tranche {
         let last = self
             .tranches
@@ -301,14 +302,15 @@ impl Scenario {
         Tranche {
             id: next_id(self.tranches.iter().map(|t| t.id)),
             label: format!("Tranche {}", self.tranches.len().saturating_add(1)),
-            amount: Money::billions(5),
+            amount: Money::ZERO,
             paid: last.checked_add(Months::new(3)).unwrap_or(last),
             probability: Share::ONE,
             lapses: None,
         }
     }
 
-    /// An agreement a reader adds: $10B over 5 years from the last start, even, without capacity.
+    /// An agreement a reader adds: 5 years from the last start, even, without capacity, and $0 until the reader
+    /// says how much (see [`Scenario::new_tranche`]).
     pub fn new_agreement(&self) -> Agreement {
         let last = self
             .agreements
@@ -319,7 +321,7 @@ impl Scenario {
         Agreement {
             id: next_id(self.agreements.iter().map(|a| a.id)),
             label: format!("Agreement {}", self.agreements.len().saturating_add(1)),
-            total: Money::billions(10),
+            total: Money::ZERO,
             start: last,
             term: Months::years(5),
             capacity: None,
