@@ -100,6 +100,32 @@ test('adding and removing a tranche', async ({ page }) => {
   await expect(page.locator('#tranche-1-amount')).toHaveValue('35B');
 });
 
+test('adding or removing a card keeps what the reader typed in the others', async ({ page }) => {
+  await openHoldingTime(page);
+  // Refused text with its message in one card, half-typed text ("35." already means $35B) in the other.
+  await typeInto(page, '#tranche-0-amount', 'abc');
+  await typeInto(page, '#tranche-1-amount', '35.');
+  await page.clock.runFor(1_000);
+  await expect(page.locator('#tranche-0-amount-error')).not.toHaveText('');
+  const kept = async () => {
+    await expect(page.locator('#tranche-0-amount')).toHaveValue('abc');
+    await expect(page.locator('#tranche-0-amount-error')).not.toHaveText('');
+    await expect(page.locator('#tranche-1-amount')).toHaveValue('35.');
+  };
+  await page.getByRole('button', { name: '+ Add tranche' }).click();
+  await expect(page.locator('[data-tranche]')).toHaveCount(3);
+  await kept();
+  await page.getByRole('button', { name: 'Remove tranche 3: Tranche 3' }).click();
+  await expect(page.locator('[data-tranche]')).toHaveCount(2);
+  await kept();
+  // The same for agreements.
+  await typeInto(page, '#agreement-0-total', 'lots');
+  await page.clock.runFor(1_000);
+  await page.getByRole('button', { name: '+ Add agreement' }).click();
+  await expect(page.locator('[data-agreement]')).toHaveCount(3);
+  await expect(page.locator('#agreement-0-total')).toHaveValue('lots');
+});
+
 test('by keyboard, Add and Remove leave focus in the group, not at the page\'s start', async ({ page }) => {
   await open(page);
   const add = page.getByRole('button', { name: '+ Add agreement' });

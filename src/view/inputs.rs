@@ -64,17 +64,22 @@ pub fn InvestmentGroup(props: &TranchesProps) -> Html {
     html! {
         <section class="group" aria-labelledby="investment-heading">
             <h2 id="investment-heading">{ "Investment" }<span class="group-note">{ "Amazon → OpenAI" }</span></h2>
-            { for props.tranches.iter().zip(counterparts(&props.tranches, &reported.tranches, |t| &t.label)).enumerate().map(|(index, (tranche, counterpart))| html! {
-                <TrancheRow
-                    key={tranche.id}
-                    index={index}
-                    tranche={tranche.clone()}
-                    {counterpart}
-                    can_remove={can_remove}
-                    on_edit={props.on_edit.clone()}
-                    generation={props.generation}
-                />
-            }) }
+            // The cards in a fragment of their own: `for` alone would add them to the section's children beside
+            // the heading and the button, a list Yew then matches by position from its end, so adding a card
+            // rebuilt every other one and dropped what the reader had typed in it.
+            <>
+                { for props.tranches.iter().zip(counterparts(&props.tranches, &reported.tranches, |t| &t.label)).enumerate().map(|(index, (tranche, counterpart))| html! {
+                    <TrancheRow
+                        key={tranche.id}
+                        index={index}
+                        tranche={tranche.clone()}
+                        {counterpart}
+                        can_remove={can_remove}
+                        on_edit={props.on_edit.clone()}
+                        generation={props.generation}
+                    />
+                }) }
+            </>
             <button type="button" class="add" id="add-tranche" onclick={add} disabled={full}>
                 { if full { format!("At most {MAX_TRANCHES} tranches") } else { "+ Add tranche".to_string() } }
             </button>
@@ -183,17 +188,20 @@ pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
     html! {
         <section class="group" aria-labelledby="infrastructure-heading">
             <h2 id="infrastructure-heading">{ "Infrastructure" }<span class="group-note">{ "OpenAI → AWS" }</span></h2>
-            { for props.agreements.iter().zip(counterparts(&props.agreements, &reported.agreements, |a| &a.label)).enumerate().map(|(index, (agreement, counterpart))| html! {
-                <AgreementRow
-                    key={agreement.id}
-                    index={index}
-                    agreement={agreement.clone()}
-                    {counterpart}
-                    can_remove={can_remove}
-                    on_edit={props.on_edit.clone()}
-                    generation={props.generation}
-                />
-            }) }
+            // In a fragment of their own, as the tranches are.
+            <>
+                { for props.agreements.iter().zip(counterparts(&props.agreements, &reported.agreements, |a| &a.label)).enumerate().map(|(index, (agreement, counterpart))| html! {
+                    <AgreementRow
+                        key={agreement.id}
+                        index={index}
+                        agreement={agreement.clone()}
+                        {counterpart}
+                        can_remove={can_remove}
+                        on_edit={props.on_edit.clone()}
+                        generation={props.generation}
+                    />
+                }) }
+            </>
             <button type="button" class="add" id="add-agreement" onclick={add} disabled={full}>
                 { if full { format!("At most {MAX_AGREEMENTS} agreements") } else { "+ Add agreement".to_string() } }
             </button>
