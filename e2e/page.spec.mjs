@@ -100,6 +100,24 @@ test('adding and removing a tranche', async ({ page }) => {
   await expect(page.locator('#tranche-1-amount')).toHaveValue('35B');
 });
 
+test('custom weights say which weights the spend follows', async ({ page }) => {
+  await openHoldingTime(page);
+  // Switching to custom weights starts from the curve the reader had: back-loaded over eight years.
+  await page.locator('#agreement-1-curve').selectOption({ label: 'Custom weights' });
+  await expect(page.locator('#agreement-1-weights')).toHaveValue('1,2,3,4,5,6,7,8');
+  await expect(page.locator('#agreement-1-weights-note')).toHaveText('= 1,2,3,4,5,6,7,8 by year');
+  // An empty weight between commas is no weight: the note says what was read.
+  await expect(page.locator('label[for="agreement-1-weights"]')).toContainText('the last repeats');
+  await typeInto(page, '#agreement-1-weights', '1,,2');
+  await expect(page.locator('#agreement-1-weights-note')).toHaveText('= 1,2 by year');
+  await page.clock.runFor(1_000);
+  // Words are refused in the form's terms (the menu beside it has the named curves).
+  await typeInto(page, '#agreement-1-weights', 'ramp');
+  await page.clock.runFor(1_000);
+  await expect(page.locator('#agreement-1-weights-error')).toHaveText('weights not recognised: use e.g. 1,2,3 (one per year)');
+  await expect(page.locator('#agreement-1-weights-note')).toHaveText('still using 1,2 by year');
+});
+
 test('adding or removing a card keeps what the reader typed in the others', async ({ page }) => {
   await openHoldingTime(page);
   // Refused text with its message in one card, half-typed text ("35." already means $35B) in the other.

@@ -16,7 +16,6 @@ use super::state;
 use crate::browser;
 
 use crate::model::format;
-use crate::model::link::parse_curve;
 use crate::model::parse::{self, ParseError, Scale, SpanUnit};
 use crate::model::scenario::{Curve, Provenance, RAMP_BOUNDS, TERM_BOUNDS};
 use crate::model::units::{
@@ -310,7 +309,8 @@ pub struct Weights;
 impl Kind for Weights {
     type Value = Curve;
     fn parse(text: &str) -> Result<Curve, ParseError> {
-        parse_curve(text)
+        // Weights only: the curve's menu beside the field chooses the named curves.
+        parse::parse_weights(text).map(Curve::Custom)
     }
     fn edit_text(value: &Curve) -> String {
         match value {
@@ -323,10 +323,11 @@ impl Kind for Weights {
         }
     }
     fn echo(value: &Curve) -> String {
-        value.name().to_string()
+        // The weights as read: "1,,2" is 1 and 2. (The field shows only for custom weights.)
+        format!("{} by year", Weights::edit_text(value))
     }
     fn unit() -> &'static str {
-        "one weight per year, e.g. 1,2,3"
+        "one weight per year, e.g. 1,2,3; the last repeats"
     }
     fn input_mode() -> &'static str {
         "text"
