@@ -106,11 +106,10 @@ test('custom weights say which weights the spend follows', async ({ page }) => {
   await page.locator('#agreement-1-curve').selectOption({ label: 'Custom weights' });
   await expect(page.locator('#agreement-1-weights')).toHaveValue('1,2,3,4,5,6,7,8');
   await expect(page.locator('#agreement-1-weights-note')).toHaveText('= 1,2,3,4,5,6,7,8 by year');
-  // An empty weight between commas is no weight: the note says what was read.
   await expect(page.locator('label[for="agreement-1-weights"]')).toContainText('the last repeats');
+  // An empty weight between commas is no weight: the note says what was read.
   await typeInto(page, '#agreement-1-weights', '1,,2');
   await expect(page.locator('#agreement-1-weights-note')).toHaveText('= 1,2 by year');
-  await page.clock.runFor(1_000);
   // Words are refused in the form's terms (the menu beside it has the named curves).
   await typeInto(page, '#agreement-1-weights', 'ramp');
   await page.clock.runFor(1_000);
@@ -203,8 +202,7 @@ test('invalid input shows its message while totals keep the value from before th
   await openHoldingTime(page);
   await typeInto(page, '#tranche-0-amount', '18');
   await expectMetric(page, 'investment_total', '53000000000');
-  // The reader reads the figure before typing on: a value that stood for a pause is one a refusal goes back to.
-  await page.clock.runFor(1_000);
+  // Typed over, the text begins anew: a refusal goes back to what the page held then, $18B.
   await typeInto(page, '#tranche-0-amount', '-5');
   await page.clock.runFor(1_000);
   await expect(page.locator('#tranche-0-amount-error')).toHaveText('must not be negative');
@@ -402,8 +400,8 @@ test('a field calls text wrong only once the reader pauses, not on the way to a 
   await page.clock.runFor(200);
   await expect(error).not.toHaveText('');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  // "2027-06x" was one run of keys, and it ended refused: the page goes back to the month from before it, not to
-  // "2027-06" on the way.
+  // "2027-06x" is one text, begun over the month the field had, and it ended refused: the page goes back to that
+  // month, not to "2027-06" on the way.
   await expect(page.locator('#tranche-1-paid-note')).toHaveText('still using Sep 2026');
   // Reset before the pause ends drops the message that was waiting.
   await field.press('Backspace');

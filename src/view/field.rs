@@ -3,9 +3,9 @@
 //! otherwise shows the parser's message beside the field. The message waits for the reader to pause
 //! ([`REFUSAL_PAUSE_MS`]); an accepted text clears it at once, and a message already shown stays, while the text is
 //! still refused, until the next pause says what is wrong now. At that pause the page also goes back to the value
-//! the field had before the reader's last run of keys (keys less than a pause apart): typed key by key, a refused
-//! "11T" passes through "1" and "11", which apply as they are typed, and neither is what the reader meant. The page
-//! counts the field as refused (and offers Reset for it) from the same moment it says so.
+//! the field had before the reader began the text: typed key by key, a refused "11T" passes through "1" and "11",
+//! which apply as they are typed, and neither is what the reader meant. The page counts the field as refused (and
+//! offers Reset for it) from the same moment it says so.
 
 use std::rc::Rc;
 
@@ -477,10 +477,15 @@ struct Typing {
     generation: u32,
     /// The refusal waiting for the pause; the next key, an accepted text or a replaced value drops it.
     refusal: Option<gloo::timers::callback::Timeout>,
-    /// The value the page computed with before the reader's last run of keys, which a refusal goes back to.
+    /// The value the page computed with before the reader began the text in the field, which a refusal goes back
+    /// to. Text is begun when it stops extending what was there (a deletion, or typing over a selection); typing
+    /// on at the end, however slowly, continues it. (Not begun by focus: a listener for it cost 0.26 KiB, and
+    /// only a reader who comes back to an accepted text, types on at its end and leaves it refused goes back
+    /// one text further than they might expect, with the note saying to what.)
     before: AttrValue,
-    /// When the reader's last key came (`Date.now()`, ms): a key a pause after it starts a new run.
-    last_key: f64,
+    /// A refusal waits for the pause: until it goes back, the page holds a value on the way, which is no value
+    /// to go back to.
+    pending: bool,
 }
 
 /// The markup and typing logic of every field. See the module note.
@@ -494,7 +499,7 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
         generation: props.generation,
         refusal: None,
         before: props.value_text.clone(),
-        last_key: 0.0,
+        pending: false,
     });
 
     {
@@ -518,6 +523,7 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                     typing.typed = value_text.to_string();
                     typing.emitted = None;
                     typing.refusal = None;
+                    typing.pending = false;
                     typing.before = value_text.clone();
                     drop(typing);
                     text.set(value_text.to_string());
@@ -538,35 +544,42 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                 return;
             };
             let entered = input.value();
-            // Borrowed only here: passing a value up may render the page, and this field's effect, at once.
+            // Borrowed in this block only, not across the calls that pass a value up or set state: the page's
+            // render and this field's effect borrow it too.
             let accepted = {
-                // Weak in the refusal's timer: a field removed with its card drops its refusal, and the timer with it.
+                // Weak, because `Typing` owns the refusal's timer: a strong reference in it would be a cycle, and
+                // keep a removed field's timer alive to go back for a field that is gone.
                 let typing_then = Rc::downgrade(&typing);
                 let mut typing = typing.borrow_mut();
-                typing.typed = entered.clone();
-                // The first key of a run finds the field as last rendered, which is the page's value then.
-                let now = js_sys::Date::now();
-                if now - typing.last_key >= f64::from(REFUSAL_PAUSE_MS) {
+                // Text that does not extend the last begins anew, from the field as last rendered, which is the
+                // page's value then, unless a refusal waits: the page holds a value on the way until it goes back.
+                if !entered.starts_with(typing.typed.as_str()) && !typing.pending {
                     typing.before = value_text.clone();
                 }
-                typing.last_key = now;
+                typing.typed = entered.clone();
                 match (canonical.0)(&entered) {
                     Ok(value_text) => {
                         typing.emitted = Some(value_text);
                         typing.refusal = None;
+                        typing.pending = false;
                         true
                     }
                     Err(problem) => {
                         let error = error.clone();
                         let on_text = on_text.clone();
+                        typing.pending = true;
                         typing.refusal = Some(browser::later(REFUSAL_PAUSE_MS, move || {
                             error.set(Some(problem));
                             let Some(typing) = typing_then.upgrade() else {
                                 return;
                             };
-                            let before = typing.borrow().before.clone();
-                            // Passed up as this field's own, so the reader's refused text stays in the field.
-                            typing.borrow_mut().emitted = Some(before.clone());
+                            let before = {
+                                let mut typing = typing.borrow_mut();
+                                typing.pending = false;
+                                // Passed up as this field's own, so the reader's refused text stays in the field.
+                                typing.emitted = Some(typing.before.clone());
+                                typing.before.clone()
+                            };
                             on_text.emit(before.to_string());
                         }));
                         false
