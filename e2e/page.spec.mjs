@@ -202,7 +202,7 @@ test('invalid input shows its message while totals keep the value from before th
   await openHoldingTime(page);
   await typeInto(page, '#tranche-0-amount', '18');
   await expectMetric(page, 'investment_total', '53000000000');
-  // Typed over, the text begins anew: a refusal goes back to what the page held then, $18B.
+  // Typed over, the text begins anew: refused, it goes back to what the page held then, $18B.
   await typeInto(page, '#tranche-0-amount', '-5');
   await page.clock.runFor(1_000);
   await expect(page.locator('#tranche-0-amount-error')).toHaveText('must not be negative');
@@ -210,9 +210,13 @@ test('invalid input shows its message while totals keep the value from before th
   await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $18 billion');
   await expectMetric(page, 'investment_total', '53000000000');
   // Typed key by key, "11T" passes through $1B and $11B, which apply as they are typed; then "11T" is refused,
-  // and neither prefix is what the reader meant: at the pause the totals and the link go back to $18B.
-  await typeInto(page, '#tranche-0-amount', '11T');
+  // and neither prefix is what the reader meant: the totals and the link go back to $18B at once, and the message
+  // follows at the pause.
+  await typeInto(page, '#tranche-0-amount', '11');
   await expectMetric(page, 'investment_total', '46000000000');
+  await page.locator('#tranche-0-amount').press('T');
+  await expectMetric(page, 'investment_total', '53000000000');
+  await expect(page.locator('#tranche-0-amount-error')).toHaveText('');
   await page.clock.runFor(1_000);
   await expect(page.locator('#tranche-0-amount-error')).toHaveText('amount must be between $0 and $10T');
   await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $18 billion');
@@ -403,7 +407,11 @@ test('a field calls text wrong only once the reader pauses, not on the way to a 
   // "2027-06x" is one text, begun over the month the field had, and it ended refused: the page goes back to that
   // month, not to "2027-06" on the way.
   await expect(page.locator('#tranche-1-paid-note')).toHaveText('still using Sep 2026');
-  // Reset before the pause ends drops the message that was waiting.
+  // Reset before the pause ends drops the message that was waiting. (Refused text goes back at once, and is
+  // counted only from the pause, so the burn is changed too for Reset to be offered.)
+  await typeInto(page, '#context-burn', '9B');
+  await field.click();
+  await field.press('End');
   await field.press('Backspace');
   await field.press('y');
   await page.getByRole('button', { name: 'Reset to reported' }).click();

@@ -1,13 +1,10 @@
 //! One field component for every value a reader can type. It keeps the reader's own text while they type, so a
 //! half-typed "1." is never overwritten; it passes a value up only when the model's parser accepts the text, and
-//! otherwise shows the parser's message beside the field. The message waits for the reader to pause
-//! ([`REFUSAL_PAUSE_MS`]); an accepted text clears it at once, and a message already shown stays, while the text is
-//! still refused, until the next pause says what is wrong now. At that pause the page also goes back to the value
-//! the field had before the reader began the text: typed key by key, a refused "11T" passes through "1" and "11",
-//! which apply as they are typed, and neither is what the reader meant. The page counts the field as refused (and
-//! offers Reset for it) from the same moment it says so.
-
-use std::rc::Rc;
+//! otherwise passes up the value the field had before the reader began the text: typed key by key, a refused
+//! "11T" passes through "1" and "11", which apply as they are typed, and neither is what the reader meant. The
+//! parser's message waits for the reader to pause ([`REFUSAL_PAUSE_MS`]); an accepted text clears it at once, and a
+//! message already shown stays, while the text is still refused, until the next pause says what is wrong now. The
+//! page counts the field as refused (and offers Reset for it) from the same moment it says so.
 
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -477,15 +474,12 @@ struct Typing {
     generation: u32,
     /// The refusal waiting for the pause; the next key, an accepted text or a replaced value drops it.
     refusal: Option<gloo::timers::callback::Timeout>,
-    /// The value the page computed with before the reader began the text in the field, which a refusal goes back
-    /// to. Text is begun when it stops extending what was there (a deletion, or typing over a selection); typing
-    /// on at the end, however slowly, continues it. (Not begun by focus: a listener for it cost 0.26 KiB, and
-    /// only a reader who comes back to an accepted text, types on at its end and leaves it refused goes back
+    /// The value the page computed with before the reader began the text in the field, which refused text goes
+    /// back to. Text is begun when it stops extending what was there (a deletion, or typing over a selection);
+    /// typing on at the end, however slowly, continues it. (Not begun by focus: a listener for it cost 0.26 KiB,
+    /// and only a reader who comes back to an accepted text and types on at its end into refused text goes back
     /// one text further than they might expect, with the note saying to what.)
     before: AttrValue,
-    /// A refusal waits for the pause: until it goes back, the page holds a value on the way, which is no value
-    /// to go back to.
-    pending: bool,
 }
 
 /// The markup and typing logic of every field. See the module note.
@@ -499,7 +493,6 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
         generation: props.generation,
         refusal: None,
         before: props.value_text.clone(),
-        pending: false,
     });
 
     {
@@ -523,7 +516,6 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                     typing.typed = value_text.to_string();
                     typing.emitted = None;
                     typing.refusal = None;
-                    typing.pending = false;
                     typing.before = value_text.clone();
                     drop(typing);
                     text.set(value_text.to_string());
@@ -544,54 +536,40 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                 return;
             };
             let entered = input.value();
-            // Borrowed in this block only, not across the calls that pass a value up or set state: the page's
-            // render and this field's effect borrow it too.
-            let accepted = {
-                // Weak, because `Typing` owns the refusal's timer: a strong reference in it would be a cycle, and
-                // keep a removed field's timer alive to go back for a field that is gone.
-                let typing_then = Rc::downgrade(&typing);
+            // Borrowed in this block only, not across the call that passes a value up: the page's render and this
+            // field's effect borrow it too.
+            let (accepted, passed) = {
                 let mut typing = typing.borrow_mut();
-                // Text that does not extend the last begins anew, from the field as last rendered, which is the
-                // page's value then, unless a refusal waits: the page holds a value on the way until it goes back.
-                if !entered.starts_with(typing.typed.as_str()) && !typing.pending {
+                // Text that does not extend the last begins anew, from the field as last rendered: the page's
+                // value then, which refused text never changes (it goes back at once).
+                if !entered.starts_with(typing.typed.as_str()) {
                     typing.before = value_text.clone();
                 }
                 typing.typed = entered.clone();
                 match (canonical.0)(&entered) {
                     Ok(value_text) => {
-                        typing.emitted = Some(value_text);
                         typing.refusal = None;
-                        typing.pending = false;
-                        true
+                        typing.emitted = Some(value_text);
+                        (true, entered.clone())
                     }
                     Err(problem) => {
                         let error = error.clone();
-                        let on_text = on_text.clone();
-                        typing.pending = true;
                         typing.refusal = Some(browser::later(REFUSAL_PAUSE_MS, move || {
                             error.set(Some(problem));
-                            let Some(typing) = typing_then.upgrade() else {
-                                return;
-                            };
-                            let before = {
-                                let mut typing = typing.borrow_mut();
-                                typing.pending = false;
-                                // Passed up as this field's own, so the reader's refused text stays in the field.
-                                typing.emitted = Some(typing.before.clone());
-                                typing.before.clone()
-                            };
-                            on_text.emit(before.to_string());
                         }));
-                        false
+                        // The value from before the text, passed up as this field's own, so the reader's text
+                        // stays in the field.
+                        typing.emitted = Some(typing.before.clone());
+                        (false, typing.before.to_string())
                     }
                 }
             };
             if accepted {
                 error.set(None);
-                // Always passed up: the reducer ignores edits that change nothing, and comparing with the value
-                // of the last render could be a keystroke out of date.
-                on_text.emit(entered.clone());
             }
+            // Always passed up: the reducer ignores edits that change nothing, and comparing with the value of the
+            // last render could be a keystroke out of date.
+            on_text.emit(passed);
             text.set(entered);
         })
     };
