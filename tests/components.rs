@@ -194,6 +194,13 @@ async fn a_refused_amount_goes_back_to_the_value_before_typing() {
         query(&root, "#amount-note").text_content().unwrap(),
         "still using $20 billion"
     );
+    // A reader back in the field begins anew, even typing on at the end of what is there ("25B" then "0").
+    type_into(&root, "#amount", "25B").await;
+    input
+        .dispatch_event(&web_sys::FocusEvent::new("focus").unwrap())
+        .unwrap();
+    type_into(&root, "#amount", "25B0").await;
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "25000000000");
 }
 
 #[wasm_bindgen_test]

@@ -475,11 +475,12 @@ struct Typing {
     /// The refusal waiting for the pause; the next key, an accepted text or a replaced value drops it.
     refusal: Option<gloo::timers::callback::Timeout>,
     /// The value the page computed with before the reader began the text in the field, which refused text goes
-    /// back to. Text is begun when it stops extending what was there (a deletion, or typing over a selection);
-    /// typing on at the end, however slowly, continues it. (Not begun by focus: a listener for it cost 0.26 KiB,
-    /// and only a reader who comes back to an accepted text and types on at its end into refused text goes back
-    /// one text further than they might expect, with the note saying to what.)
+    /// back to. Text is begun when it stops extending what was there (a deletion, or typing over a selection) and
+    /// at the first key after the field takes focus (a reader back at "20B" who types "0" after it meant to change
+    /// $20B); typing on at the end, however slowly, continues it.
     before: AttrValue,
+    /// Set when the field takes focus: the next key begins the text.
+    focused: bool,
 }
 
 /// The markup and typing logic of every field. See the module note.
@@ -493,6 +494,7 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
         generation: props.generation,
         refusal: None,
         before: props.value_text.clone(),
+        focused: false,
     });
 
     {
@@ -525,6 +527,10 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
         );
     }
 
+    let onfocus = {
+        let typing = typing.clone();
+        Callback::from(move |_: FocusEvent| typing.borrow_mut().focused = true)
+    };
     let oninput = {
         let text = text.clone();
         let error = error.clone();
@@ -542,9 +548,10 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                 let mut typing = typing.borrow_mut();
                 // Text that does not extend the last begins anew, from the field as last rendered: the page's
                 // value then, which refused text never changes (it goes back at once).
-                if !entered.starts_with(typing.typed.as_str()) {
+                if typing.focused || !entered.starts_with(typing.typed.as_str()) {
                     typing.before = value_text.clone();
                 }
+                typing.focused = false;
                 typing.typed = entered.clone();
                 match (canonical.0)(&entered) {
                     Ok(value_text) => {
@@ -614,6 +621,7 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                 spellcheck="false"
                 value={(*text).clone()}
                 {oninput}
+                {onfocus}
                 aria-invalid={if invalid { "true" } else { "false" }}
                 aria-describedby={format!("{note_id} {error_id}")}
             />
