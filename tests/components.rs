@@ -122,11 +122,12 @@ async fn an_invalid_amount_shows_the_message_and_keeps_the_last_value() {
     yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
     settle().await;
     type_into(&root, "#amount", "-3B").await;
-    // Not at the key: the reader may be on the way to a value ("2027-0" of "2027-06").
+    // No message at the key: the reader may be on the way to a value ("2027-0" of "2027-06"). The note, which
+    // is not read out, says at once what the page uses.
     assert_eq!(query(&root, "#amount-error").text_content().unwrap(), "");
     assert_eq!(
         query(&root, "#amount-note").text_content().unwrap(),
-        "= $15 billion"
+        "still using $15 billion"
     );
     pause().await;
     assert_eq!(
@@ -194,13 +195,48 @@ async fn a_refused_amount_goes_back_to_the_value_before_typing() {
         query(&root, "#amount-note").text_content().unwrap(),
         "still using $20 billion"
     );
-    // A reader back in the field begins anew, even typing on at the end of what is there ("25B" then "0").
-    type_into(&root, "#amount", "25B").await;
-    input
-        .dispatch_event(&web_sys::FocusEvent::new("focus").unwrap())
-        .unwrap();
-    type_into(&root, "#amount", "25B0").await;
-    assert_eq!(query(&root, "#seen").text_content().unwrap(), "25000000000");
+}
+
+#[wasm_bindgen_test]
+async fn a_text_is_begun_by_leaving_the_field_not_by_a_tab_switch_or_a_typo_put_right() {
+    let root = mount_point();
+    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
+    settle().await;
+    let input: web_sys::HtmlInputElement = query(&root, "#amount").dyn_into().unwrap();
+    input.focus().unwrap();
+    let blur_and_focus = || {
+        for kind in ["blur", "focus"] {
+            input
+                .dispatch_event(&web_sys::FocusEvent::new(kind).unwrap())
+                .unwrap();
+        }
+    };
+    // Away to another tab and back, the field still the page's active element: "11T" continues "11", and goes
+    // back to $15B, not to the $11B on the way.
+    for text in ["1", "11"] {
+        type_into(&root, "#amount", text).await;
+    }
+    blur_and_focus();
+    type_into(&root, "#amount", "11T").await;
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "15000000000");
+    // The note says so at once; the message waits for the pause.
+    assert_eq!(
+        query(&root, "#amount-note").text_content().unwrap(),
+        "still using $15 billion"
+    );
+    // A typo put right continues the text: "2", "25", Backspace, "26", "26T" goes back to $15B, not to the $25B
+    // the reader deleted.
+    for text in ["2", "25", "2", "26", "26T"] {
+        type_into(&root, "#amount", text).await;
+    }
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "15000000000");
+    // Leaving the field for another element and coming back begins a new text, even typing on at the end: a
+    // reader at "20B" who types "0" after it meant to change $20B.
+    type_into(&root, "#amount", "20B").await;
+    input.blur().unwrap();
+    input.focus().unwrap();
+    type_into(&root, "#amount", "20B0").await;
+    assert_eq!(query(&root, "#seen").text_content().unwrap(), "20000000000");
 }
 
 #[wasm_bindgen_test]

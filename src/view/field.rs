@@ -7,6 +7,7 @@
 //! page counts the field as refused (and offers Reset for it) from the same moment it says so.
 
 use rust_decimal::Decimal;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::state;
@@ -475,12 +476,12 @@ struct Typing {
     /// The refusal waiting for the pause; the next key, an accepted text or a replaced value drops it.
     refusal: Option<gloo::timers::callback::Timeout>,
     /// The value the page computed with before the reader began the text in the field, which refused text goes
-    /// back to. Text is begun when it stops extending what was there (a deletion, or typing over a selection) and
-    /// at the first key after the field takes focus (a reader back at "20B" who types "0" after it meant to change
-    /// $20B); typing on at the end, however slowly, continues it.
+    /// back to. Typing on at the end, however slowly, continues a text, and so does deleting from its end (a typo
+    /// put right); typing over a selection or inside the text begins a new one, and so does the first key after
+    /// the reader left the field (one back at "20B" who types "0" after it meant to change $20B).
     before: AttrValue,
-    /// Set when the field takes focus: the next key begins the text.
-    focused: bool,
+    /// Set when the reader leaves the field for another element: the next key begins the text.
+    left: bool,
 }
 
 /// The markup and typing logic of every field. See the module note.
@@ -494,7 +495,7 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
         generation: props.generation,
         refusal: None,
         before: props.value_text.clone(),
-        focused: false,
+        left: false,
     });
 
     {
@@ -527,31 +528,48 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
         );
     }
 
-    let onfocus = {
+    // Refused text has put the value from before it back at once: the note says so from then, though the
+    // message waits for the pause.
+    let refused = typing.borrow().refusal.is_some();
+    let onblur = {
         let typing = typing.clone();
-        Callback::from(move |_: FocusEvent| typing.borrow_mut().focused = true)
+        Callback::from(move |event: FocusEvent| {
+            // A tab or window losing focus blurs the field too, and leaves it the document's active element: the
+            // reader is still at it, and a key after they come back continues the text.
+            let active = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.active_element())
+                .map(JsValue::from);
+            if active != event.target().map(JsValue::from) {
+                typing.borrow_mut().left = true;
+            }
+        })
     };
     let oninput = {
         let text = text.clone();
         let error = error.clone();
         let canonical = props.canonical;
         let on_text = props.on_text.0.clone();
-        let value_text = props.value_text.clone();
         Callback::from(move |event: InputEvent| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
             let entered = input.value();
-            // Borrowed in this block only, not across the call that passes a value up: the page's render and this
-            // field's effect borrow it too.
+            // Borrowed in this block only, not across the call that passes a value up: this field's effect borrows
+            // it too.
             let (accepted, passed) = {
                 let mut typing = typing.borrow_mut();
-                // Text that does not extend the last begins anew, from the field as last rendered: the page's
-                // value then, which refused text never changes (it goes back at once).
-                if typing.focused || !entered.starts_with(typing.typed.as_str()) {
-                    typing.before = value_text.clone();
+                // A text begun starts from the page's value now: what this field last passed up, or, if nothing
+                // since the value came from outside (the effect clears it then), that value.
+                let continued = entered.starts_with(typing.typed.as_str())
+                    || typing.typed.starts_with(entered.as_str());
+                if typing.left || !continued {
+                    typing.before = typing
+                        .emitted
+                        .clone()
+                        .unwrap_or_else(|| typing.before.clone());
                 }
-                typing.focused = false;
+                typing.left = false;
                 typing.typed = entered.clone();
                 match (canonical.0)(&entered) {
                     Ok(value_text) => {
@@ -621,14 +639,14 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
                 spellcheck="false"
                 value={(*text).clone()}
                 {oninput}
-                {onfocus}
+                {onblur}
                 aria-invalid={if invalid { "true" } else { "false" }}
                 aria-describedby={format!("{note_id} {error_id}")}
             />
             <div class="field-foot">
                 <span class="echo" id={note_id.clone()}>
                     if !echo.is_empty() {
-                        { if invalid { format!("still using {echo}") } else { format!("= {echo}") } }
+                        { if refused { format!("still using {echo}") } else { format!("= {echo}") } }
                     }
                 </span>
                 { badge }
