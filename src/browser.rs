@@ -847,6 +847,16 @@ pub fn focus_soon(id: String) {
     });
 }
 
+/// Whether a blur took the focus to another element of the page. A tab or window losing focus blurs the focused
+/// element too, but leaves it the document's active element: the reader is still at it.
+pub fn left_for_another(event: &web_sys::FocusEvent) -> bool {
+    let active = window()
+        .and_then(|w| w.document())
+        .and_then(|document| document.active_element())
+        .map(JsValue::from);
+    active != event.target().map(JsValue::from)
+}
+
 /// Whether the `<details>` element that fired a toggle event is now open.
 pub fn is_open(event: &web_sys::Event) -> bool {
     event

@@ -63,6 +63,14 @@ async fn type_into(root: &web_sys::Element, selector: &str, text: &str) {
     settle().await;
 }
 
+/// Mounts an amount field in [`AmountHarness`], rendered; returns the element it is in.
+async fn amount_field() -> web_sys::Element {
+    let root = mount_point();
+    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
 /// A parent that holds the value, as the app does, and shows what it received.
 #[component]
 fn AmountHarness() -> Html {
@@ -89,9 +97,7 @@ fn AmountHarness() -> Html {
 
 #[wasm_bindgen_test]
 async fn a_valid_amount_reaches_the_parent_and_is_echoed() {
-    let root = mount_point();
-    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
-    settle().await;
+    let root = amount_field().await;
     assert_eq!(
         query(&root, "#amount")
             .dyn_into::<web_sys::HtmlInputElement>()
@@ -118,9 +124,7 @@ async fn a_valid_amount_reaches_the_parent_and_is_echoed() {
 
 #[wasm_bindgen_test]
 async fn an_invalid_amount_shows_the_message_and_keeps_the_last_value() {
-    let root = mount_point();
-    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
-    settle().await;
+    let root = amount_field().await;
     type_into(&root, "#amount", "-3B").await;
     // No message at the key: the reader may be on the way to a value ("2027-0" of "2027-06"). The note, which
     // is not read out, says at once what the page uses.
@@ -157,9 +161,7 @@ async fn an_invalid_amount_shows_the_message_and_keeps_the_last_value() {
 
 #[wasm_bindgen_test]
 async fn a_refused_amount_goes_back_to_the_value_before_typing() {
-    let root = mount_point();
-    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
-    settle().await;
+    let root = amount_field().await;
     // Key by key, "11T" passes through "1" and "11", which apply as typed; "11T" itself is over $10T. Typed
     // slowly, as on a phone, a pause after each key: each text still continues the one before it.
     for text in ["1", "11"] {
@@ -199,9 +201,7 @@ async fn a_refused_amount_goes_back_to_the_value_before_typing() {
 
 #[wasm_bindgen_test]
 async fn a_text_is_begun_by_leaving_the_field_not_by_a_tab_switch_or_a_typo_put_right() {
-    let root = mount_point();
-    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
-    settle().await;
+    let root = amount_field().await;
     let input: web_sys::HtmlInputElement = query(&root, "#amount").dyn_into().unwrap();
     input.focus().unwrap();
     let blur_and_focus = || {
@@ -241,9 +241,7 @@ async fn a_text_is_begun_by_leaving_the_field_not_by_a_tab_switch_or_a_typo_put_
 
 #[wasm_bindgen_test]
 async fn text_typed_over_refused_text_goes_back_to_the_same_value() {
-    let root = mount_point();
-    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
-    settle().await;
+    let root = amount_field().await;
     // "11T" is refused before the pause says so; the reader types over it. The page never held $11B past "11",
     // so the new text begins from $15B too.
     for text in ["1", "11", "11T", "x"] {
@@ -255,9 +253,7 @@ async fn text_typed_over_refused_text_goes_back_to_the_same_value() {
 
 #[wasm_bindgen_test]
 async fn a_half_typed_amount_is_not_overwritten() {
-    let root = mount_point();
-    yew::Renderer::<AmountHarness>::with_root(root.clone()).render();
-    settle().await;
+    let root = amount_field().await;
     type_into(&root, "#amount", "1.").await;
     // "1." already means $1B: the parent has it, and the text stays as typed.
     assert_eq!(query(&root, "#seen").text_content().unwrap(), "1000000000");

@@ -7,7 +7,6 @@
 //! page counts the field as refused (and offers Reset for it) from the same moment it says so.
 
 use rust_decimal::Decimal;
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::state;
@@ -533,14 +532,9 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
     let refused = typing.borrow().refusal.is_some();
     let onblur = {
         let typing = typing.clone();
+        // Not after a tab or window switch: a key after the reader comes back continues the text.
         Callback::from(move |event: FocusEvent| {
-            // A tab or window losing focus blurs the field too, and leaves it the document's active element: the
-            // reader is still at it, and a key after they come back continues the text.
-            let active = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.active_element())
-                .map(JsValue::from);
-            if active != event.target().map(JsValue::from) {
+            if browser::left_for_another(&event) {
                 typing.borrow_mut().left = true;
             }
         })
@@ -559,15 +553,14 @@ pub fn FieldView(props: &FieldViewProps) -> Html {
             // it too.
             let (accepted, passed) = {
                 let mut typing = typing.borrow_mut();
-                // A text begun starts from the page's value now: what this field last passed up, or, if nothing
-                // since the value came from outside (the effect clears it then), that value.
+                // A text begun starts from the page's value now: what this field last passed up. If it passed
+                // nothing up since the value came from outside, the effect set `before` to that value then.
                 let continued = entered.starts_with(typing.typed.as_str())
                     || typing.typed.starts_with(entered.as_str());
                 if typing.left || !continued {
-                    typing.before = typing
-                        .emitted
-                        .clone()
-                        .unwrap_or_else(|| typing.before.clone());
+                    if let Some(now) = typing.emitted.clone() {
+                        typing.before = now;
+                    }
                 }
                 typing.left = false;
                 typing.typed = entered.clone();
