@@ -331,6 +331,27 @@ test('a keyboard-only reader can edit a figure and read a chart', async ({ page 
   await expect(page.locator('#chart-cumulative .tooltip')).toContainText('Dec 2025');
 });
 
+test('a keyboard reader skips the inputs to the charts in one move, and the link they copy stays clean', async ({ page }) => {
+  await open(page);
+  await typeInto(page, '#tranche-0-amount', '20');
+  const skip = page.getByRole('link', { name: 'Skip to the charts' });
+  // Out of sight until the keyboard reaches it: the stop after More figures.
+  await expect(skip).toHaveCSS('width', '1px');
+  await page.getByText('More figures: per GW, energy, present values').focus();
+  await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  const box = await skip.boundingBox();
+  expect(box.width).toBeGreaterThan(100);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Charts and sharing' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#chart-cumulative .chart-surface')).toBeFocused();
+  // Nothing else moved: no fragment in the address, and the edit stands.
+  expect(new URL(page.url()).hash).toBe('');
+  await expectMetric(page, 'investment_total', '55000000000');
+  await expect(page.locator('#tranche-0-amount')).toHaveValue('20');
+});
+
 test("a keyboard reader of the commitments bar hears each segment's name, amount and share", async ({ page }) => {
   // The bar's points are its segments, not periods: the readout is the segment's, as its tooltip shows.
   await open(page);

@@ -227,6 +227,12 @@ pub fn App(props: &AppProps) -> Html {
     // pressed Reset keeps focus on it (a disabled button drops focus to the page). A press then changes nothing
     // (see `AppState::nothing_to_reset`).
     let nothing_to_reset = state.nothing_to_reset();
+    // Past the inputs' seventy-odd stops in one move, for keyboard readers. Focus moves by script: following the
+    // fragment would put "#results" into the address a reader copies.
+    let skip_to_charts = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        browser::focus_soon(RESULTS_ID.into());
+    });
     html! {
         <div class="page">
             <header class="masthead">
@@ -258,6 +264,7 @@ pub fn App(props: &AppProps) -> Html {
                 if *complete {
                     <div class="inputs">
                         <div class="inputs-head">
+                            <a class="skip" href="#results" onclick={skip_to_charts}>{ "Skip to the charts" }</a>
                             <p class="legend-note">
                                 // Each badge with its words is one inline block, so a line breaks between them, after a
                                 // "·"; inside one only when it is wider than the line (a large text size on a phone).
@@ -278,10 +285,10 @@ pub fn App(props: &AppProps) -> Html {
                         <ContextGroup context={scenario.context.clone()} discount_rate={scenario.discount_rate}
                             on_edit={on_edit.clone()} {generation} />
                     </div>
-                    <div class="results">
+                    <section class="results" id={RESULTS_ID} tabindex="-1" aria-label="Charts and sharing">
                         { for ChartChoice::ALL.iter().map(|choice| render_chart(*choice)) }
                         <SharePanel query={shared_query()} catch_up={(*catch_up).clone()} current={(*current_query).clone()} />
-                    </div>
+                    </section>
                 }
             </div>
             if *complete {
@@ -296,6 +303,9 @@ pub fn App(props: &AppProps) -> Html {
         </div>
     }
 }
+
+/// Where the skip link (its href "#results") takes the reader: the charts and the share panel.
+const RESULTS_ID: &str = "results";
 
 /// A scenario with its outcome and metrics, as the memo in [`App`] computed them.
 type Shown = (Rc<Scenario>, Rc<Outcome>, Rc<Metrics>);
