@@ -314,11 +314,19 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
     let peak = years.iter().max_by_key(|y| y.spend_total);
     let (partial, sentence) = partial_years(&years);
     let description = match peak {
-        Some(peak) => format!(
-            "OpenAI's spend with AWS each year, by agreement. It peaks in {} at {}. Markers show Amazon's investment payments.{sentence}",
-            peak.year,
-            format::money(peak.spend_total)
-        ),
+        Some(peak) => {
+            // "It peaks in 2034 at $0" would name a year for nothing.
+            let peak = if peak.spend_total.is_zero() {
+                ": $0 in every year".into()
+            } else {
+                format!(
+                    ". It peaks in {} at {}",
+                    peak.year,
+                    format::money(peak.spend_total)
+                )
+            };
+            format!("OpenAI's spend with AWS each year, by agreement{peak}. Markers show Amazon's investment payments.{sentence}")
+        }
         None => "No years to show.".into(),
     };
     ChartData {
@@ -530,6 +538,27 @@ pub(crate) mod tests {
             .markers
             .iter()
             .all(|(i, _)| chart.categories[*i] == "2026"));
+    }
+
+    #[test]
+    fn yearly_spend_names_no_peak_when_nothing_is_spent() {
+        let (mut scenario, _) = reported();
+        for agreement in &mut scenario.agreements {
+            agreement.total = Money::ZERO;
+        }
+        let outcome = Outcome::compute(&scenario).unwrap();
+        let chart = yearly_spend(&scenario, &outcome);
+        assert!(
+            chart.description.starts_with(
+                "OpenAI's spend with AWS each year, by agreement: $0 in every year. Markers"
+            ),
+            "{}",
+            chart.description
+        );
+        let (scenario, outcome) = reported();
+        assert!(yearly_spend(&scenario, &outcome)
+            .description
+            .contains("It peaks in 2032 at $23.5B."));
     }
 
     #[test]
