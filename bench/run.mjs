@@ -20,6 +20,10 @@ function build() {
   console.error('building the release and the hello-world…');
   execFileSync('cargo', ['fetch', '--quiet'], { cwd: root, env, stdio: 'inherit' });
   execFileSync('trunk', ['build', '--release'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The model's in-browser timing is exported only by a build with the `bench` feature, so the release that is
+  // measured and shipped carries none of it. Its own target directory keeps both builds incremental.
+  execFileSync('trunk', ['build', '--release', '--features', 'bench', '--dist', join(root, 'bench/out/model')],
+    { cwd: root, env: { ...env, CARGO_TARGET_DIR: join(root, 'target/bench-model') }, stdio: ['ignore', 'ignore', 'inherit'] });
   const hello = join(root, 'bench/hello');
   execFileSync('cargo', ['fetch', '--quiet'], { cwd: hello, env, stdio: 'inherit' });
   execFileSync('trunk', ['build', '--release', '--dist', join(root, 'bench/out/hello')],
@@ -113,15 +117,30 @@ async function edits(browser, rate, host, floor = false) {
   if (!host && !floor) {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    // The glue's name carries its content hash; the page preloads it.
-    const { wasm, model } = await page.evaluate(async () => {
-      const app = await import(document.querySelector('link[rel="modulepreload"]').href);
-      return { wasm: app.benchWasmMemoryBytes(), model: app.benchModelMicroseconds(2000) };
+    // The glue's name carries its content hash; the page preloads it. Its init, called again, hands back the
+    // running module's exports, memory among them (under a shortened name: tools/finish-dist.mjs).
+    const wasm = await page.evaluate(async () => {
+      const glue = await import(document.querySelector('link[rel="modulepreload"]').href);
+      const exports = Object.values(await glue.default());
+      return exports.find((value) => value instanceof WebAssembly.Memory).buffer.byteLength;
     });
-    memory = { heap: heap.usedSize, wasm, model };
+    memory = { heap: heap.usedSize, wasm };
   }
   await context.close();
   return { ...run, memory };
+}
+
+// The model in the browser, from the bench's own build (above); the reported deal, 2,000 runs after one load.
+async function browserModel(browser) {
+  const page = await browser.newPage();
+  await page.goto('http://127.0.0.1:4177/');
+  await page.waitForSelector('[data-metric="investment_total"][data-value]');
+  const model = await page.evaluate(async () => {
+    const glue = await import(document.querySelector('link[rel="modulepreload"]').href);
+    return glue.benchModelMicroseconds(2000);
+  });
+  await page.close();
+  return model;
 }
 
 function nativeModel() {
@@ -137,7 +156,7 @@ build();
 const ours = sizes(join(root, 'dist'));
 const hello = sizes(join(root, 'bench/out/hello'));
 staticFloor(join(root, 'dist'), join(root, 'bench/out/static'));
-const servers = [serve('dist', 4173), serve('.', 4175, ['--no-csp']), serve('bench/out/static', 4176)];
+const servers = [serve('dist', 4173), serve('.', 4175, ['--no-csp']), serve('bench/out/static', 4176), serve('bench/out/model', 4177)];
 await new Promise((r) => setTimeout(r, 500));
 let browser;
 try {
@@ -150,6 +169,7 @@ try {
   const host4 = await edits(browser, 4, true);
   const floor1 = await edits(browser, 1, false, true);
   const floor4 = await edits(browser, 4, false, true);
+  const inBrowser = await browserModel(browser);
   const native = nativeModel();
 
   const rows = [];
@@ -180,7 +200,7 @@ try {
   row('JS heap after GC', `${(page1.memory.heap / (1024 * 1024)).toFixed(2)} MiB`, '≤ 4 MiB', page1.memory.heap <= 4 * 1024 * 1024);
   row('wasm memory', `${(page1.memory.wasm / 1e6).toFixed(2)} MB`, '≤ 8 MB', page1.memory.wasm <= 8e6);
   row('model, native (median)', `${native.toFixed(1)} µs`, '≤ 50 µs', native <= 50);
-  row('model, in the browser (mean of 2,000)', `${page1.memory.model.toFixed(1)} µs`, '', null);
+  row('model, in the browser (mean of 2,000)', `${inBrowser.toFixed(1)} µs`, '', null);
 
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'measured', 'budget', ''][i].length));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join(' │ ');

@@ -799,7 +799,8 @@ pub fn pointer_fraction(event: &web_sys::MouseEvent) -> Option<f64> {
 }
 
 /// For `bench/run.mjs`: the model's time for the reported deal, in microseconds per run, measured here in the
-/// browser over `iterations` runs. Exported so the bench can call it; the page never does.
+/// browser over `iterations` runs. Only in the bench's own build (the `bench` feature); the page never calls it.
+#[cfg(feature = "bench")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = benchModelMicroseconds)]
 pub fn bench_model_microseconds(iterations: u32) -> f64 {
     let Some(performance) = window().and_then(|w| w.performance()) else {
@@ -814,22 +815,6 @@ pub fn bench_model_microseconds(iterations: u32) -> f64 {
         );
     }
     (performance.now() - start) * 1000.0 / f64::from(iterations)
-}
-
-/// For `bench/run.mjs`: the size of the WebAssembly memory in bytes.
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = benchWasmMemoryBytes)]
-pub fn bench_wasm_memory_bytes() -> f64 {
-    wasm_bindgen::memory()
-        .dyn_into::<js_sys::WebAssembly::Memory>()
-        .map(|memory| {
-            f64::from(
-                memory
-                    .buffer()
-                    .unchecked_into::<js_sys::ArrayBuffer>()
-                    .byte_length(),
-            )
-        })
-        .unwrap_or(f64::NAN)
 }
 
 /// Focuses the element `id` once the page has re-rendered and painted: where Add and Remove send the reader. A
