@@ -331,19 +331,28 @@ test('a keyboard-only reader can edit a figure and read a chart', async ({ page 
   await expect(page.locator('#chart-cumulative .tooltip')).toContainText('Dec 2025');
 });
 
-test('a keyboard reader skips the inputs to the charts in one move, and the link they copy stays clean', async ({ page }) => {
+for (const width of [390, 1280]) test(`a keyboard reader skips the inputs to the charts in one move, to the charts' top, and the link they copy stays clean (${width} px)`, async ({ page }) => {
+  await page.setViewportSize({ width, height: 800 });
   await open(page);
   await typeInto(page, '#tranche-0-amount', '20');
   const skip = page.getByRole('link', { name: 'Skip to the charts' });
-  // Out of sight until the keyboard reaches it: the stop after More figures.
+  // Out of sight until the keyboard reaches it: the stop after More figures (open here, so the charts sit lower).
   await expect(skip).toHaveCSS('width', '1px');
-  await page.getByText('More figures: per GW, energy, present values').focus();
+  const more = page.getByText('More figures: per GW, energy, present values');
+  await more.click();
+  await more.focus();
   await page.keyboard.press('Tab');
   await expect(skip).toBeFocused();
-  const box = await skip.boundingBox();
-  expect(box.width).toBeGreaterThan(100);
+  expect((await skip.boundingBox()).width).toBeGreaterThan(100);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Charts and sharing' })).toBeFocused();
+  const results = page.getByRole('region', { name: 'Charts and sharing' });
+  await expect(results).toBeFocused();
+  // The first chart's heading at the top of the screen, its focus ring in view, not the middle of the section
+  // (where focus alone puts a section taller than the screen).
+  const top = await results.evaluate((element) => element.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(4);
+  expect(top).toBeLessThan(10);
+  await expect(page.getByRole('heading', { name: 'Cumulative money between Amazon and OpenAI' })).toBeInViewport();
   await page.keyboard.press('Tab');
   await expect(page.locator('#chart-cumulative .chart-surface')).toBeFocused();
   // Nothing else moved: no fragment in the address, and the edit stands.
@@ -810,6 +819,12 @@ test("a chart's numbers download as CSV: every period, exact, for the scenario s
   // Every month, where the table lists year ends; the last is the scenario's total, to the dollar.
   expect(cumulative.rows.length - 1).toBeGreaterThan(cumulative.shown * 6);
   expect(cumulative.rows.at(-1)[investment]).toBe('55000000000');
+
+  // A bar of shares has no periods: its link says what its file holds.
+  const commitments = page.locator('#chart-commitments');
+  await commitments.getByText('Show the numbers as a table').click();
+  await expect(commitments.getByRole('link', { name: /^Download the numbers as CSV/ })).toBeVisible();
+  await expect(commitments.getByRole('link', { name: /every period/ })).toHaveCount(0);
 
   const compute = await save('chart-compute');
   expect(compute.name).toBe('amazon-openai-compute.csv');

@@ -832,6 +832,15 @@ pub fn focus_soon(id: String) {
     });
 }
 
+/// Focuses the element `id` with its top at the top of the screen: where the skip link sends the reader. Focus
+/// alone centres an element taller than the screen, which left a phone's reader in the middle of the second chart.
+pub fn focus_at_top(id: &str) {
+    if let Some(element) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}
+
 /// Whether a blur took the focus to another element of the page. A tab or window losing focus blurs the focused
 /// element too, but leaves it the document's active element: the reader is still at it.
 pub fn left_for_another(event: &web_sys::FocusEvent) -> bool {

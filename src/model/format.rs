@@ -186,9 +186,9 @@ pub fn share_token(value: Share) -> String {
     format!("{}%", value.as_percent())
 }
 
-/// "2 GW", "0.25 GW".
+/// "2 GW", "0.25 GW", "1.83 GW": three significant digits, as every figure (the colophon says so).
 pub fn gigawatts(value: Gigawatts) -> String {
-    format!("{} GW", group_thousands(significant(value.value(), 4)))
+    format!("{} GW", group_thousands(significant(value.value(), 3)))
 }
 
 /// "7 years", "18 months", "7 years 6 months".
@@ -306,5 +306,9 @@ mod tests {
         assert_eq!(span(Months::new(1)), "1 month");
         assert_eq!(count(dec!(1338127)), "1.34M");
         assert_eq!(group_thousands(dec!(1234567.5)), "1,234,567.5");
+        // Three significant digits, as every other figure: a ramp's 1.8333 GW is "1.83 GW", not "1.833 GW".
+        assert_eq!(gigawatts(Gigawatts::new(dec!(1.8333))), "1.83 GW");
+        assert_eq!(gigawatts(Gigawatts::new(dec!(11.66))), "11.7 GW");
+        assert_eq!(gigawatts(Gigawatts::new(dec!(0.25))), "0.25 GW");
     }
 }

@@ -504,8 +504,15 @@ fn list_count(
     }
 }
 
+/// "start: month must be between…"; an error that names its field already stands alone ("amount must be…", not
+/// "amount: amount must be…").
 fn field_error(field: &str, error: &ParseError) -> String {
-    format!("{field}: {error}")
+    let error = error.to_string();
+    if error.starts_with(field) {
+        error
+    } else {
+        format!("{field}: {error}")
+    }
 }
 
 fn apply_scalar(scenario: &mut Scenario, name: &str, raw: &str) -> Result<(), String> {
@@ -730,6 +737,27 @@ mod tests {
         assert_eq!(
             decoded.problems[1].reason,
             "burn per year: must not be negative"
+        );
+    }
+
+    #[test]
+    fn a_row_field_is_named_once() {
+        let reasons = |query| {
+            decode(query)
+                .problems
+                .into_iter()
+                .map(|p| p.reason)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(reasons("t1=~999T"), ["amount must be between $0 and $10T"]);
+        assert_eq!(
+            reasons("t2=~~2050-01"),
+            ["month must be between Jan 2020 and Dec 2045"]
+        );
+        // Where the error names another field, the row's field still comes first.
+        assert_eq!(
+            reasons("a1=~~2050-01"),
+            ["start: month must be between Jan 2020 and Dec 2045"]
         );
     }
 

@@ -291,11 +291,13 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
                 .collect(),
         })
         .collect();
-    let markers = outcome
+    let markers: Vec<(usize, String)> = outcome
         .schedule
         .payments
         .iter()
         .zip(&scenario.tranches)
+        // A payment of $0 is no payment: a marker for it would say "Upfront: $0 in Mar 2026" of nothing.
+        .filter(|(payment, _)| payment.lapsed || !payment.nominal.is_zero())
         .filter_map(|(payment, tranche)| {
             let index = years.iter().position(|y| y.year == payment.month.year())?;
             let text = if payment.lapsed {
@@ -325,7 +327,12 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
                     format::money(peak.spend_total)
                 )
             };
-            format!("OpenAI's spend with AWS each year, by agreement{peak}. Markers show Amazon's investment payments.{sentence}")
+            let marked = if markers.is_empty() {
+                ""
+            } else {
+                " Markers show Amazon's investment payments."
+            };
+            format!("OpenAI's spend with AWS each year, by agreement{peak}.{marked}{sentence}")
         }
         None => "No years to show.".into(),
     };
@@ -559,6 +566,25 @@ pub(crate) mod tests {
         assert!(yearly_spend(&scenario, &outcome)
             .description
             .contains("It peaks in 2032 at $23.5B."));
+    }
+
+    #[test]
+    fn yearly_spend_marks_no_payment_of_nothing() {
+        let (mut scenario, _) = reported();
+        scenario.tranches[0].amount = Money::ZERO;
+        let outcome = Outcome::compute(&scenario).unwrap();
+        let chart = yearly_spend(&scenario, &outcome);
+        assert_eq!(chart.markers.len(), 1, "{:?}", chart.markers);
+        assert!(chart.markers[0].1.starts_with("Milestones: $35B"));
+        scenario.tranches[1].amount = Money::ZERO;
+        let outcome = Outcome::compute(&scenario).unwrap();
+        let chart = yearly_spend(&scenario, &outcome);
+        assert!(chart.markers.is_empty());
+        assert!(
+            !chart.description.contains("Markers"),
+            "{}",
+            chart.description
+        );
     }
 
     #[test]

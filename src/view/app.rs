@@ -228,10 +228,11 @@ pub fn App(props: &AppProps) -> Html {
     // (see `AppState::nothing_to_reset`).
     let nothing_to_reset = state.nothing_to_reset();
     // Past the inputs' seventy-odd stops in one move, for keyboard readers. Focus moves by script: following the
-    // fragment would put "#results" into the address a reader copies.
+    // fragment would fire a popstate, which loads the scenario from the address (behind the reader's last edits
+    // until the pause), and leave "#results" in the address a reader copies.
     let skip_to_charts = Callback::from(|event: MouseEvent| {
         event.prevent_default();
-        browser::focus_soon(RESULTS_ID.into());
+        browser::focus_at_top(RESULTS_ID);
     });
     html! {
         <div class="page">

@@ -237,7 +237,8 @@ fn ChartTable(props: &TableProps) -> Html {
             <summary>{ "Show the numbers as a table" }</summary>
             if *open {
                 <a class="download" href={plot::data_url(csv::MEDIA_TYPE, &csv::chart_csv(data))} download={file}>
-                    { "Download every period as CSV" }
+                    // A time chart's table shows some periods; its file has them all. A bar of shares has no periods.
+                    { if data.parts_of_whole { "Download the numbers as CSV" } else { "Download every period as CSV" } }
                     // Four charts, four such links: the name says which one a screen reader's link list means.
                     <span class="visually-hidden">{ format!(": {}", data.title) }</span>
                 </a>

@@ -27,7 +27,7 @@ pub fn link_notice(problems: &[LinkProblem], open: &UseStateHandle<bool>) -> Htm
         <div class="notice" role="status" id="link-notice">
             <div>
                 <strong>{ "Some of this link could not be used." }</strong>
-                { " The reported values stand in for these; everything else in the link applies." }
+                { " The reported values and default settings stand in for these; everything else in the link applies." }
                 <ul>
                     { for problems.iter().take(8).map(|p| html! {
                         <li><code>{ p.parameter.clone() }</code>{ ": " }{ p.reason.clone() }</li>
