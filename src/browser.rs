@@ -832,12 +832,15 @@ pub fn focus_soon(id: String) {
     });
 }
 
-/// Focuses the element `id` with its top at the top of the screen: where the skip link sends the reader. Focus
-/// alone centres an element taller than the screen, which left a phone's reader in the middle of the second chart.
+/// Focuses the element `id` with its top just below the top of the screen (room for the focus ring): where the
+/// skip link sends the reader. Focus alone centres an element taller than the screen, which left a phone's reader
+/// in the middle of the second chart. The page's own window scrolls, never a host page framing it, as
+/// `scrollIntoView` would.
 pub fn focus_at_top(id: &str) {
+    let Some(window) = window() else { return };
     if let Some(element) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
-        element.scroll_into_view();
+        window.scroll_by_with_x_and_y(0.0, element.get_bounding_client_rect().top() - 8.0);
     }
 }
 

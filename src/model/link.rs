@@ -508,7 +508,10 @@ fn list_count(
 /// "amount: amount must be…").
 fn field_error(field: &str, error: &ParseError) -> String {
     let error = error.to_string();
-    if error.starts_with(field) {
+    if error
+        .strip_prefix(field)
+        .is_some_and(|rest| rest.starts_with(' '))
+    {
         error
     } else {
         format!("{field}: {error}")

@@ -296,8 +296,8 @@ pub fn yearly_spend(scenario: &Scenario, outcome: &Outcome) -> ChartData {
         .payments
         .iter()
         .zip(&scenario.tranches)
-        // A payment of $0 is no payment: a marker for it would say "Upfront: $0 in Mar 2026" of nothing.
-        .filter(|(payment, _)| payment.lapsed || !payment.nominal.is_zero())
+        // A tranche of $0 is no payment: a marker would say "Upfront: $0 in Mar 2026", or that nothing lapses.
+        .filter(|(_, tranche)| !tranche.amount.is_zero())
         .filter_map(|(payment, tranche)| {
             let index = years.iter().position(|y| y.year == payment.month.year())?;
             let text = if payment.lapsed {
@@ -585,6 +585,10 @@ pub(crate) mod tests {
             "{}",
             chart.description
         );
+        // Nor when a tranche of $0 lapses.
+        scenario.tranches[1].lapses = crate::model::units::YearMonth::new(2026, 6);
+        let outcome = Outcome::compute(&scenario).unwrap();
+        assert!(yearly_spend(&scenario, &outcome).markers.is_empty());
     }
 
     #[test]

@@ -238,7 +238,11 @@ impl Kind for Capacity {
             .unwrap_or_default()
     }
     fn echo(value: &Option<Gigawatts>) -> String {
-        value.map_or_else(|| "no capacity named".to_string(), format::gigawatts)
+        // Exact, as the money echo is: the reader checks what was read ("1234 MW" = 1.234 GW), not a rounding.
+        value.map_or_else(
+            || "no capacity named".to_string(),
+            |gw| format!("{} GW", format::number_token(gw.value())),
+        )
     }
     fn unit() -> &'static str {
         "GW, empty for none"
