@@ -236,6 +236,30 @@ test('Back and Forward over refused text leave Reset offered only where somethin
   await expect(reset).toBeDisabled();
 });
 
+test('a reader still in a field after Back who types text the page refuses keeps what Back showed', async ({ page }) => {
+  await open(page);
+  const field = page.locator('#tranche-0-amount');
+  await typeInto(page, '#tranche-0-amount', '21');
+  await expect(page).toHaveURL(/t1=~21B/);
+  await page.getByRole('button', { name: 'Reset to reported' }).click();
+  await expect(field).toHaveValue('15B');
+  // The reader begins a text ("2", accepted) that what Back will show happens to begin with.
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('2');
+  await expectMetric(page, 'investment_total', '37000000000');
+  await page.goBack();
+  await expect(field).toHaveValue('21B');
+  await expect(field).toBeFocused();
+  // Typed on at the end: the text Back put there is what the refused text goes back to, not the $15B before it.
+  await page.keyboard.press('End');
+  await page.keyboard.type('T');
+  await expect(field).toHaveValue('21BT');
+  await expect(page.locator('#tranche-0-amount-note')).toHaveText('still using $21 billion');
+  await expectMetric(page, 'investment_total', '56000000000');
+  await expect(page).toHaveURL(/t1=~21B/);
+});
+
 test('links written by earlier versions keep their numbers (fixtures)', async ({ page }) => {
   const fixtures = JSON.parse(readFileSync(new URL('../tests/link_fixtures.json', import.meta.url)));
   for (const fixture of fixtures.links.slice(0, 4)) {
