@@ -229,11 +229,15 @@ test('invalid input shows its message while totals keep the value from before th
   await typeInto(page, '#context-anthropic', '10');
   await expectMetric(page, 'anthropic_multiple', '5.3');
   await expect(page.locator('#tranche-0-amount')).toHaveValue('11T');
-  // A decimal comma is named as one, and a price's example is a price.
+  // A decimal comma that cannot group thousands is read as a point (a phone's decimal keypad may have no
+  // point), and the echo says so; one that is neither is named as one; a price's example is a price.
   await pasteInto(page, '#agreement-1-capacity', '2,5');
+  await expect(page.locator('#agreement-1-capacity-note')).toHaveText('= 2.5 GW');
+  await pasteInto(page, '#compute-pue', '1,5,1');
   await pasteInto(page, '#compute-price', 'eighty');
   await page.clock.runFor(1_000);
-  await expect(page.locator('#agreement-1-capacity-error')).toHaveText('a comma groups thousands, as in 15,000: for a decimal use a point, as in 1.5');
+  await expect(page.locator('#agreement-1-capacity-error')).toHaveText('');
+  await expect(page.locator('#compute-pue-error')).toHaveText('a comma groups thousands, as in 15,000: for a decimal use a point, as in 1.5');
   await expect(page.locator('#compute-price-error')).toHaveText('not a number: use digits, e.g. 81 or $81');
 });
 
@@ -1047,8 +1051,23 @@ test('printed, the page keeps its figures, charts and link, not its buttons, and
   await expectMetric(page, 'investment_total', '50000000000');
   expect(await page.locator('.chart').evaluateAll((charts) => charts.map((c) => getComputedStyle(c).breakInside)))
     .toEqual(['avoid', 'avoid', 'avoid', 'avoid']);
+  // A field stays whole on one page, and a heading with what follows it.
+  await expect(page.locator('.field').first()).toHaveCSS('break-inside', 'avoid');
+  await expect(page.locator('.group h2').first()).toHaveCSS('break-after', 'avoid');
+  // A legend's colour keys are backgrounds, which browsers leave out of a printout unless told to keep them.
+  await expect(page.locator('#chart-cumulative .swatch.series-1')).toHaveCSS('print-color-adjust', 'exact');
   await page.emulateMedia({ media: 'screen' });
   await expect(page.locator('#reset')).toBeVisible();
+});
+
+test('in forced colours the legend keys keep the colours of the lines they name', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await open(page);
+  const key = page.locator('#chart-cumulative .swatch.series-1');
+  const line = page.locator('#chart-cumulative path.series-1, #chart-cumulative polyline.series-1').first();
+  const stroke = await line.evaluate((element) => getComputedStyle(element).stroke);
+  await expect(key).toHaveCSS('background-color', stroke);
+  expect(stroke).not.toBe(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
 });
 
 test('the compute chart names its unit and tells GW online in its tooltip', async ({ page }) => {

@@ -566,10 +566,13 @@ fn split_number(text: &str) -> Result<(Decimal, &str), ParseError> {
         Some(rest) => (true, rest),
         None => (false, digits.strip_prefix('+').unwrap_or(digits)),
     };
-    if !valid_grouping(digits) {
+    let plain: String = if valid_grouping(digits) {
+        digits.chars().filter(|c| *c != ',').collect()
+    } else if decimal_comma(digits) {
+        digits.replace(',', ".")
+    } else {
         return Err(ParseError::DecimalComma);
-    }
-    let plain: String = digits.chars().filter(|c| *c != ',').collect();
+    };
     if plain.is_empty() || plain == "." || plain.contains(['-', '+']) {
         return Err(ParseError::NotANumber);
     }
@@ -589,16 +592,27 @@ fn split_number(text: &str) -> Result<(Decimal, &str), ParseError> {
     Ok((number.abs(), unit))
 }
 
-/// Commas, where present, must group thousands: "15,000" and "1,500.5" but not "1,5" (a decimal comma would be
-/// misread by a factor of a thousand, so it is refused rather than guessed).
+/// Commas, where present, group thousands: "15,000" and "1,500.5", but not "1,5" or "0,125", which no one
+/// groups that way.
 fn valid_grouping(digits: &str) -> bool {
     if !digits.contains(',') {
         return true;
     }
     let integer = digits.split('.').next().unwrap_or_default();
     let mut groups = integer.split(',');
-    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && !g.starts_with('0'));
     first_ok && groups.all(|g| g.len() == 3) && !digits.split('.').skip(1).any(|f| f.contains(','))
+}
+
+/// One comma that cannot group thousands, and no point: a decimal comma ("1,5", "0,125"), read as a point. A
+/// phone whose region writes decimals with a comma shows a decimal keypad without a point, so a reader there
+/// has no other way to type 1.5. "1,500" stays 1500: it groups thousands, and a field's echo says which was read.
+fn decimal_comma(digits: &str) -> bool {
+    !digits.contains('.')
+        && digits.matches(',').count() == 1
+        && digits.split(',').all(|part| !part.is_empty())
 }
 
 #[cfg(test)]
@@ -648,17 +662,38 @@ mod tests {
     }
 
     #[test]
-    fn a_decimal_comma_is_named_in_every_kind_of_field() {
+    fn a_decimal_comma_that_cannot_group_thousands_is_read_as_a_point_in_every_kind_of_field() {
         assert_eq!(
             parse_money("8,1", Scale::Dollars),
-            Err(ParseError::DecimalComma)
+            Ok(Money::from_dollars(dec!(8.1)))
         );
         assert_eq!(
             parse_money("15,5B", Scale::Billions),
-            Err(ParseError::DecimalComma)
+            Ok(Money::from_dollars(dec!(15_500_000_000)))
         );
-        assert_eq!(parse_share("12,5%"), Err(ParseError::DecimalComma));
-        assert_eq!(parse_gigawatts("2,5"), Err(ParseError::DecimalComma));
+        assert_eq!(
+            parse_share("12,5%"),
+            Share::new(dec!(0.125)).ok_or(ParseError::NotANumber)
+        );
+        assert_eq!(parse_gigawatts("2,5"), Ok(Gigawatts::new(dec!(2.5))));
+        assert_eq!(parse_gigawatts("0,125"), Ok(Gigawatts::new(dec!(0.125))));
+        // Grouping, as before: "1,500" is 1500, and "1,500.5" keeps its point.
+        assert_eq!(
+            parse_money("1,500", Scale::Dollars),
+            Ok(Money::from_dollars(dec!(1500)))
+        );
+        assert_eq!(
+            parse_money("1,500.5", Scale::Dollars),
+            Ok(Money::from_dollars(dec!(1500.5)))
+        );
+        // A comma that is neither is still refused, with the message.
+        for text in ["1,5,3", "1,50.5", "1,", ",5"] {
+            assert_eq!(
+                parse_money(text, Scale::Dollars),
+                Err(ParseError::DecimalComma),
+                "{text}"
+            );
+        }
         assert_eq!(
             ParseError::DecimalComma.to_string(),
             "a comma groups thousands, as in 15,000: for a decimal use a point, as in 1.5"
@@ -675,7 +710,7 @@ mod tests {
             ("1e400", ParseError::NotAnAmount),
             ("١٥", ParseError::NotAnAmount),
             ("15 apples", ParseError::NotAnAmount),
-            ("1,5", ParseError::DecimalComma),
+            ("1,5,0", ParseError::DecimalComma),
             ("1..5", ParseError::NotAnAmount),
             ("-3", ParseError::Negative),
             (
