@@ -45,13 +45,13 @@ test('hostile field input gets a message and the page keeps working', async ({ p
   await expect(page.locator('#agreement-0-term-error')).toHaveText('must be between 1 month and 25 years');
 });
 
-test('without JavaScript the reported figures are still there', async ({ browser }) => {
+test('without JavaScript the reported figures are still there, and a shared link says they are not its own', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto('http://127.0.0.1:4173/');
+  await page.goto('http://127.0.0.1:4173/?v=1&t1=~20B');
   await expect(page.locator('[data-static-metric="investment_total"] dd:first-of-type')).toHaveText('$50B');
   await expect(page.locator('[data-static-metric="infrastructure_total"] dd:first-of-type')).toHaveText('$138B');
-  await expect(page.getByText('The interactive calculator needs JavaScript and WebAssembly')).toBeVisible();
+  await expect(page.getByText('These are the figures as reported. The interactive calculator needs JavaScript and WebAssembly to change them, or to show the scenario a shared link holds.')).toBeVisible();
   await context.close();
 });
 
