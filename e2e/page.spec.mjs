@@ -93,9 +93,16 @@ test('adding and removing a tranche', async ({ page }) => {
   await expect(page.locator('[data-tranche="2"] legend')).toHaveText('Tranche 3: Sovereign fund');
   await typeInto(page, '#tranche-2-amount', '5B');
   await expectMetric(page, 'investment_total', '55000000000');
+  const status = page.getByRole('status').filter({ hasText: /Removed/ });
+  await expect(page.locator('#status')).toHaveText('');
   await page.getByRole('button', { name: 'Remove tranche 1: Upfront' }).click();
   await expect(page.locator('[data-tranche]')).toHaveCount(2);
   await expectMetric(page, 'investment_total', '40000000000');
+  // The card and its name are gone and focus is on Add: a screen reader hears what went.
+  await expect(status).toHaveText('Removed tranche 1: Upfront');
+  await expect(page.getByRole('button', { name: '+ Add tranche' })).toBeFocused();
+  await page.getByRole('button', { name: 'Remove agreement 1: AWS existing' }).click();
+  await expect(page.locator('#status')).toHaveText('Removed agreement 1: AWS existing');
   // The remaining rows kept their own values: Milestones is still $35B.
   await expect(page.locator('#tranche-1-amount')).toHaveValue('35B');
 });

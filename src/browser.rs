@@ -844,6 +844,14 @@ pub fn focus_at_top(id: &str) {
     }
 }
 
+/// Says `text` through the page's status region (in index.html, beside the app rather than in it, so that no
+/// render rewrites it), for a change a screen reader would not otherwise hear.
+pub fn announce(text: &str) {
+    if let Some(status) = element("status") {
+        status.set_text_content(Some(text));
+    }
+}
+
 /// Whether a blur took the focus to another element of the page. A tab or window losing focus blurs the focused
 /// element too, but leaves it the document's active element: the reader is still at it.
 pub fn left_for_another(event: &web_sys::FocusEvent) -> bool {

@@ -28,15 +28,21 @@ fn edit<T: 'static>(on_edit: &Callback<Edit>, make: impl Fn(T) -> Edit + 'static
 /// An Add or Remove button's callback: makes `edit`, then moves focus to the element `then` names once the
 /// group has re-rendered (named on the click, so a keystroke's render does not format it). A removed card takes
 /// its button, and the focus on it, along: the group's Add button takes it instead, since it is always there and
-/// enabled after a removal.
+/// enabled after a removal. A Remove button also says what went (`said`, "Removed tranche 2: Milestones"), since
+/// the card and its name leave the page and a screen reader follows the focus to Add; formatted with the card,
+/// which renders only when it changes.
 fn card_edit(
     on_edit: &Callback<Edit>,
     edit: impl Fn() -> Edit + 'static,
     then: impl Fn() -> String + 'static,
+    said: Option<String>,
 ) -> Callback<MouseEvent> {
     let on_edit = on_edit.clone();
     Callback::from(move |_| {
         on_edit.emit(edit());
+        if let Some(said) = &said {
+            browser::announce(said);
+        }
         browser::focus_soon(then());
     })
 }
@@ -58,6 +64,7 @@ pub fn InvestmentGroup(props: &TranchesProps) -> Html {
         &props.on_edit,
         || Edit::AddTranche,
         move || format!("tranche-{new_id}-label"),
+        None,
     );
     let can_remove = props.tranches.len() > 1;
     let full = props.tranches.len() >= MAX_TRANCHES;
@@ -134,12 +141,13 @@ fn TrancheRow(props: &TrancheRowProps) -> Html {
     let on_lapses = edit(&props.on_edit, move |v| {
         Edit::Tranche(id, TrancheEdit::Lapses(v))
     });
+    let t = &props.tranche;
     let remove = card_edit(
         &props.on_edit,
         move || Edit::RemoveTranche(id),
         || "add-tranche".into(),
+        Some(format!("Removed tranche {}: {}", props.index + 1, t.label)),
     );
-    let t = &props.tranche;
     let r = props
         .counterpart
         .and_then(|c| Scenario::reported_deal().tranches.get(c));
@@ -182,6 +190,7 @@ pub fn InfrastructureGroup(props: &AgreementsProps) -> Html {
         &props.on_edit,
         || Edit::AddAgreement,
         move || format!("agreement-{new_id}-label"),
+        None,
     );
     let can_remove = props.agreements.len() > 1;
     let full = props.agreements.len() >= MAX_AGREEMENTS;
@@ -259,12 +268,17 @@ fn AgreementRow(props: &AgreementRowProps) -> Html {
     let on_weights = edit(&props.on_edit, move |v| {
         Edit::Agreement(id, AgreementEdit::Curve(v))
     });
+    let a = &props.agreement;
     let remove = card_edit(
         &props.on_edit,
         move || Edit::RemoveAgreement(id),
         || "add-agreement".into(),
+        Some(format!(
+            "Removed agreement {}: {}",
+            props.index + 1,
+            a.label
+        )),
     );
-    let a = &props.agreement;
     let on_curve = {
         let on_edit = props.on_edit.clone();
         let current = a.curve.clone();
