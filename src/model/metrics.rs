@@ -76,7 +76,7 @@ metric_keys! {
     AmazonNetNominal => "amazon_net_nominal", Money, "Amazon's net: AWS spend minus investment";
     RunwayMonths => "runway_months", Months, "Months of OpenAI's burn the investment covers";
     CommitmentsShare => "commitments_share", Share, "Share of OpenAI's total infrastructure commitments";
-    CoreweaveShare => "coreweave_share", Share, "CoreWeave's share of those commitments";
+    CoreweaveShare => "coreweave_share", Share, "CoreWeave's share of OpenAI's commitments";
     AnthropicMultiple => "anthropic_multiple", Multiple, "Investment in OpenAI vs in Anthropic";
     EnergyTwhPerYear => "energy_twh_per_year", TerawattHoursPerYear, "Energy at full capacity";
     PowerCostPerYear => "power_cost_per_year", MoneyPerYear, "Power bill at full capacity";

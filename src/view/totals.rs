@@ -112,8 +112,9 @@ pub fn announcement(metrics: &Metrics) -> Html {
     let text = MAIN
         .iter()
         .map(|key| {
+            // A comma: "Amazon's net: AWS spend minus investment" has a colon of its own.
             format!(
-                "{}: {}",
+                "{}, {}",
                 key.label(),
                 format::metric(*key, metrics.get(*key))
             )
