@@ -103,6 +103,14 @@ test('adding and removing a tranche', async ({ page }) => {
   await expect(page.getByRole('button', { name: '+ Add tranche' })).toBeFocused();
   await page.getByRole('button', { name: 'Remove agreement 1: AWS existing' }).click();
   await expect(page.locator('#status')).toHaveText('Removed agreement 1: AWS existing');
+  // The same words again change the region's text all the same, or a screen reader would stay silent.
+  const said = () => page.locator('#status').evaluate((element) => element.textContent);
+  for (const ending of ['', '\u00a0']) {
+    await page.getByRole('button', { name: '+ Add tranche' }).click();
+    await page.getByRole('button', { name: /^Remove tranche 3: Tranche 3$/ }).click();
+    await expect(page.locator('[data-tranche]')).toHaveCount(2);
+    await expect.poll(said).toBe(`Removed tranche 3: Tranche 3${ending}`);
+  }
   // The remaining rows kept their own values: Milestones is still $35B.
   await expect(page.locator('#tranche-1-amount')).toHaveValue('35B');
 });

@@ -845,11 +845,20 @@ pub fn focus_at_top(id: &str) {
 }
 
 /// Says `text` through the page's status region (in index.html, beside the app rather than in it, so that no
-/// render rewrites it), for a change a screen reader would not otherwise hear.
-pub fn announce(text: &str) {
-    if let Some(status) = element("status") {
-        status.set_text_content(Some(text));
-    }
+/// render rewrites it), for a change a screen reader would not otherwise hear. After the next paint, so that it
+/// follows a focus that [`focus_soon`] moves in the same handler: a screen reader stops speaking when focus moves.
+/// The same words twice end in a no-break space the second time, since a region whose text stays is not read again.
+pub fn announce(text: String) {
+    after_paint(move || {
+        if let Some(status) = element("status") {
+            let text = if status.text_content().as_deref() == Some(text.as_str()) {
+                text + "\u{a0}"
+            } else {
+                text
+            };
+            status.set_text_content(Some(&text));
+        }
+    });
 }
 
 /// Whether a blur took the focus to another element of the page. A tab or window losing focus blurs the focused

@@ -40,10 +40,10 @@ fn card_edit(
     let on_edit = on_edit.clone();
     Callback::from(move |_| {
         on_edit.emit(edit());
-        if let Some(said) = &said {
-            browser::announce(said);
-        }
         browser::focus_soon(then());
+        if let Some(said) = &said {
+            browser::announce(said.clone());
+        }
     })
 }
 

@@ -1,8 +1,8 @@
 //! Yew installs `console_error_panic_hook::hook` as the default panic hook when it renders. The calculator sets
 //! its own hook first (the crash notice, in `view::start`), so in the page this one never runs, yet its message
-//! formatting shipped in the module: 0.45 KiB brotli. This stand-in keeps the crate's API; in debug builds
-//! (`trunk serve`, the component tests, which render without the calculator's hook) it logs the panic with its
-//! stack to the console as the original does, and in release builds it does nothing.
+//! formatting shipped in the module: 0.48 KiB brotli. This stand-in keeps the crate's API; in debug builds (the
+//! component tests, which render without the calculator's hook) it logs the panic with its stack to the console
+//! as the original does, and in release builds it does nothing.
 
 use std::panic::PanicHookInfo;
 
