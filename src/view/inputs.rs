@@ -28,21 +28,21 @@ fn edit<T: 'static>(on_edit: &Callback<Edit>, make: impl Fn(T) -> Edit + 'static
 /// An Add or Remove button's callback: makes `edit`, then moves focus to the element `then` names once the
 /// group has re-rendered (named on the click, so a keystroke's render does not format it). A removed card takes
 /// its button, and the focus on it, along: the group's Add button takes it instead, since it is always there and
-/// enabled after a removal. A Remove button also says what went (`said`, "Removed tranche 2: Milestones"), since
-/// the card and its name leave the page and a screen reader follows the focus to Add; formatted with the card,
-/// which renders only when it changes.
+/// enabled after a removal. A Remove button's click also says what went, from the button's own name (`removes`,
+/// "Remove tranche 2: Milestones" said as "Removed tranche 2: Milestones"), since the card and its name leave the
+/// page and a screen reader follows the focus to Add.
 fn card_edit(
     on_edit: &Callback<Edit>,
     edit: impl Fn() -> Edit + 'static,
     then: impl Fn() -> String + 'static,
-    said: Option<String>,
+    removes: Option<String>,
 ) -> Callback<MouseEvent> {
     let on_edit = on_edit.clone();
     Callback::from(move |_| {
         on_edit.emit(edit());
         browser::focus_soon(then());
-        if let Some(said) = &said {
-            browser::announce(said.clone());
+        if let Some(name) = &removes {
+            browser::announce(name.replacen("Remove", "Removed", 1));
         }
     })
 }
@@ -142,11 +142,13 @@ fn TrancheRow(props: &TrancheRowProps) -> Html {
         Edit::Tranche(id, TrancheEdit::Lapses(v))
     });
     let t = &props.tranche;
+    // The Remove button's name, which its click also says in the past tense (see `card_edit`).
+    let remove_name = format!("Remove tranche {}: {}", props.index + 1, t.label);
     let remove = card_edit(
         &props.on_edit,
         move || Edit::RemoveTranche(id),
         || "add-tranche".into(),
-        Some(format!("Removed tranche {}: {}", props.index + 1, t.label)),
+        Some(remove_name.clone()),
     );
     let r = props
         .counterpart
@@ -169,7 +171,7 @@ fn TrancheRow(props: &TrancheRowProps) -> Html {
                 { Field::<OptionalMonth> { id: format!("{prefix}-lapses"), label: "Lapses after", value: &t.lapses, reported: r.map(|r| &r.lapses), provenance: lapse_source, generation, on_change: &on_lapses }.render() }
             </div>
             <button type="button" class="remove" onclick={remove} disabled={!props.can_remove}
-                aria-label={format!("Remove tranche {}: {}", props.index + 1, t.label)}>{ "Remove" }</button>
+                aria-label={remove_name}>{ "Remove" }</button>
         </fieldset>
     }
 }
@@ -269,15 +271,12 @@ fn AgreementRow(props: &AgreementRowProps) -> Html {
         Edit::Agreement(id, AgreementEdit::Curve(v))
     });
     let a = &props.agreement;
+    let remove_name = format!("Remove agreement {}: {}", props.index + 1, a.label);
     let remove = card_edit(
         &props.on_edit,
         move || Edit::RemoveAgreement(id),
         || "add-agreement".into(),
-        Some(format!(
-            "Removed agreement {}: {}",
-            props.index + 1,
-            a.label
-        )),
+        Some(remove_name.clone()),
     );
     let on_curve = {
         let on_edit = props.on_edit.clone();
@@ -343,7 +342,7 @@ fn AgreementRow(props: &AgreementRowProps) -> Html {
                 }
             </div>
             <button type="button" class="remove" onclick={remove} disabled={!props.can_remove}
-                aria-label={format!("Remove agreement {}: {}", props.index + 1, a.label)}>{ "Remove" }</button>
+                aria-label={remove_name}>{ "Remove" }</button>
         </fieldset>
     }
 }
