@@ -80,18 +80,68 @@ test('after a tranche is removed, its link marks the same fields changed on the 
   await fresh.close();
 });
 
-test('when the clipboard is denied, the link is selected for copying by hand', async ({ page }) => {
-  await open(page);
+test('when the clipboard is denied, the link and the embed code are selected for copying by hand', async ({ page }) => {
+  await openHoldingTime(page);
   await page.evaluate(() => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
   });
+  const whole = (id) => page.evaluate((id) => {
+    const field = document.getElementById(id);
+    return document.activeElement === field && field.selectionEnd - field.selectionStart === field.value.length;
+  }, id);
   await page.getByRole('button', { name: 'Copy link' }).click();
+  await saidIn(page, '#share-status', /press Ctrl\+C/);
+  expect(await whole('share-link')).toBe(true);
+  await page.getByText('Embed this calculator in an article').click();
+  await page.getByRole('button', { name: 'Copy embed code' }).click();
+  await saidIn(page, '#embed-status', 'Copying is blocked here: the code is selected, press Ctrl+C or ⌘C.');
+  expect(await whole('embed-code')).toBe(true);
+  // An instruction stays while the reader may still need it.
+  await page.clock.runFor(10_000);
   await expect(page.locator('#share-status')).toContainText('press Ctrl+C');
-  const selected = await page.evaluate(() => {
-    const input = document.getElementById('share-link');
-    return document.activeElement === input && input.selectionEnd - input.selectionStart === input.value.length;
-  });
-  expect(selected).toBe(true);
+  await expect(page.locator('#embed-status')).toContainText('press Ctrl+C');
+});
+
+/** Moves the held clock on until the status region `selector` says `words` (the page writes it after a paint, once
+ *  the clipboard has answered), then returns: the words have been there for at most 50 ms of page time. */
+async function saidIn(page, selector, words) {
+  await expect(async () => {
+    await page.clock.runFor(50);
+    await expect(page.locator(selector)).toHaveText(words, { timeout: 100 });
+  }).toPass();
+}
+
+// A confirmation that stayed would go on saying "Link copied." while the reader's next edits moved the link past
+// what the clipboard holds; a screen reader going through the page later would come upon a stale "Removed …".
+test('a confirmation goes after seven seconds', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openHoldingTime(page);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await saidIn(page, '#share-status', 'Link copied.');
+  // The panel's renders (here, its link catching up after an edit) leave the words alone.
+  await typeInto(page, '#tranche-0-amount', '20');
+  await page.clock.runFor(1_000);
+  await expect(page.locator('#share-link')).toHaveValue(/t1=~20B/);
+  await expect(page.locator('#share-status')).toHaveText('Link copied.');
+  await page.clock.runFor(5_500);
+  await expect(page.locator('#share-status')).toHaveText('Link copied.');
+  await page.clock.runFor(600);
+  await expect(page.locator('#share-status')).toHaveText('');
+  await page.getByText('Embed this calculator in an article').click();
+  await page.getByRole('button', { name: 'Copy embed code' }).click();
+  await saidIn(page, '#embed-status', 'Embed code copied.');
+  await page.clock.runFor(7_100);
+  await expect(page.locator('#embed-status')).toHaveText('');
+  // A second removal within the seven seconds is not cut short by the first one's clearing.
+  await page.getByRole('button', { name: 'Remove tranche 1: Upfront' }).click();
+  await saidIn(page, '#status', 'Removed tranche 1: Upfront');
+  await page.clock.runFor(4_000);
+  await page.getByRole('button', { name: 'Remove agreement 1: AWS existing' }).click();
+  await saidIn(page, '#status', 'Removed agreement 1: AWS existing');
+  await page.clock.runFor(4_000);
+  await expect(page.locator('#status')).toHaveText('Removed agreement 1: AWS existing');
+  await page.clock.runFor(3_100);
+  await expect(page.locator('#status')).toHaveText('');
 });
 
 test('bad parameters are named in a notice; the good ones apply; unknown ones are ignored', async ({ page }) => {

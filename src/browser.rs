@@ -600,11 +600,14 @@ pub async fn share(title: &str, url: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Selects the text of an input so the reader can copy it by hand.
+/// Focuses and selects the text of an input or a textarea, so the reader can copy it by hand.
 pub fn select_input(id: &str) {
-    if let Some(input) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        let _ = input.focus();
-        input.select();
+    if let Some(field) = element(id) {
+        // A textarea has focus() and select() too, and wasm-bindgen's glue calls a method by its name on the
+        // object, so one cast serves both.
+        let field = field.unchecked_into::<web_sys::HtmlInputElement>();
+        let _ = field.focus();
+        field.select();
     }
 }
 
@@ -844,19 +847,31 @@ pub fn focus_at_top(id: &str) {
     }
 }
 
-/// Says `text` through the page's status region (in index.html, beside the app rather than in it, so that no
-/// render rewrites it), for a change a screen reader would not otherwise hear. After the next paint, so that it
-/// follows a focus that [`focus_soon`] moves in the same handler: a screen reader stops speaking when focus moves.
-/// The same words twice end in a no-break space the second time, since a region whose text stays is not read again.
-pub fn announce(text: String) {
+/// Says `text` in the status region `id`, for a change a screen reader would not otherwise hear: the page's own
+/// (in index.html, beside the app) or a panel's. The text is written here, not rendered, so that no render
+/// rewrites it. After the next paint, so that it follows a focus that [`focus_soon`] moves in the same handler: a
+/// screen reader stops speaking when focus moves. The same words twice end in a no-break space the second time,
+/// since a region whose text stays is not read again. Unless `lasting` (an instruction the reader still needs),
+/// the words go after seven seconds, as React Aria's announcer's do, if no others replaced them: a "Link copied."
+/// would otherwise stay while the reader's next edits move the scenario on, and a reader going through the page
+/// later would come upon a "Removed …" long past.
+pub fn announce(id: &'static str, text: String, lasting: bool) {
     after_paint(move || {
-        if let Some(status) = element("status") {
+        if let Some(status) = element(id) {
             let text = if status.text_content().as_deref() == Some(text.as_str()) {
                 text + "\u{a0}"
             } else {
                 text
             };
             status.set_text_content(Some(&text));
+            if !lasting {
+                later(7_000, move || {
+                    if status.text_content().as_deref() == Some(text.as_str()) {
+                        status.set_text_content(None);
+                    }
+                })
+                .forget();
+            }
         }
     });
 }

@@ -127,3 +127,12 @@ fn without_capacity_per_gw_figures_are_undefined_not_errors() {
         Some(dec!(0))
     );
 }
+
+#[test]
+fn a_small_investment_still_has_a_runway() {
+    // $1M against $8B a year is 0.0015 months, which two decimal places rounded to nothing.
+    let mut deal = Scenario::reported();
+    deal.tranches[0].amount = Money::from_dollars(dec!(1_000_000));
+    deal.tranches[1].amount = Money::ZERO;
+    assert_eq!(metric(&deal, MetricKey::RunwayMonths), dec!(0.0015));
+}

@@ -310,5 +310,10 @@ mod tests {
         assert_eq!(gigawatts(Gigawatts::new(dec!(1.8333))), "1.83 GW");
         assert_eq!(gigawatts(Gigawatts::new(dec!(11.66))), "11.7 GW");
         assert_eq!(gigawatts(Gigawatts::new(dec!(0.25))), "0.25 GW");
+        // A runway shorter than a month keeps its digits: $1M against $8B a year.
+        assert_eq!(
+            metric(MetricKey::RunwayMonths, Some(dec!(0.0015))),
+            "0.0015 months"
+        );
     }
 }

@@ -226,7 +226,8 @@ impl Metrics {
         let runway = investment
             .checked_ratio(context.burn_per_year)
             .and_then(|years| years.times(Decimal::from(12u8)))
-            .map(|months| months.round_dp(2).normalize());
+            // Ten places, as the ratios: at two, an investment of $1M against $8B a year showed "0 months".
+            .map(|months| months.round_dp(10).normalize());
 
         use MetricKey::*;
         let values = vec![

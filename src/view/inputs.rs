@@ -42,7 +42,7 @@ fn card_edit(
         on_edit.emit(edit());
         browser::focus_soon(then());
         if let Some(name) = &removes {
-            browser::announce(name.replacen("Remove", "Removed", 1));
+            browser::announce("status", name.replacen("Remove", "Removed", 1), false);
         }
     })
 }

@@ -27,19 +27,17 @@ pub struct ShareProps {
     pub current: Callback<(), AttrValue>,
 }
 
-/// The embed options the reader chose, kept while the disclosure is closed, and what its Copy said.
+/// The embed options the reader chose, kept while the disclosure is closed.
 struct EmbedOptions {
     open: UseStateHandle<bool>,
     chart: UseStateHandle<ChartChoice>,
     controls: UseStateHandle<Controls>,
     theme: UseStateHandle<Theme>,
-    status: UseStateHandle<String>,
 }
 
 /// The link, Copy and (where the browser has it) Share.
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
-    let status = use_state(String::new);
     // The embed panel's state lives here, and the panel is a function: a component of its own cost the reader its
     // own copy of Yew's machinery, and it rendered with this panel at each catch-up anyway. Either panel's own
     // state now renders both, which only a click does.
@@ -48,7 +46,6 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         chart: use_state(|| ChartChoice::Cumulative),
         controls: use_state(|| Controls::Shown),
         theme: use_state(|| Theme::Auto),
-        status: use_state(String::new),
     };
     let address = scenario_address(&props.query);
     // The address of the scenario as it is now; the link shown catches up at the same time.
@@ -61,20 +58,24 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         }
     };
     let copy = {
-        let status = status.clone();
         let current_address = current_address.clone();
         Callback::from(move |_| {
-            let status = status.clone();
             let address = current_address();
             wasm_bindgen_futures::spawn_local(async move {
-                if browser::copy_text(&address).await {
-                    status.set("Link copied.".into());
-                } else {
+                let copied = browser::copy_text(&address).await;
+                if !copied {
                     browser::select_input("share-link");
-                    status.set(
-                        "Copying is blocked here: the link is selected, press Ctrl+C or ⌘C.".into(),
-                    );
                 }
+                browser::announce(
+                    "share-status",
+                    if copied {
+                        "Link copied."
+                    } else {
+                        "Copying is blocked here: the link is selected, press Ctrl+C or ⌘C."
+                    }
+                    .into(),
+                    !copied,
+                );
             });
         })
     };
@@ -97,7 +98,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                 <button type="button" id="copy-link" onclick={copy}>{ "Copy link" }</button>
                 { share }
             </div>
-            <p class="status" aria-live="polite" id="share-status">{ (*status).clone() }</p>
+            <p class="status" aria-live="polite" id="share-status"></p>
             { embed_panel(&props.query, &props.catch_up, embed) }
         </section>
     }
@@ -113,7 +114,6 @@ fn embed_panel(query: &AttrValue, catch_up: &Callback<()>, options: EmbedOptions
         chart,
         controls,
         theme,
-        status,
     } = options;
     let ontoggle = {
         let open = open.clone();
@@ -194,19 +194,22 @@ fn embed_panel(query: &AttrValue, catch_up: &Callback<()>, options: EmbedOptions
     };
     let copy = {
         let snippet = snippet.clone();
-        let status = status.clone();
         Callback::from(move |_| {
             let snippet = snippet.clone();
-            let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = browser::copy_text(&snippet).await;
-                status.set(
+                if !copied {
+                    browser::select_input("embed-code");
+                }
+                browser::announce(
+                    "embed-status",
                     if copied {
                         "Embed code copied."
                     } else {
-                        "Select the code and copy it by hand."
+                        "Copying is blocked here: the code is selected, press Ctrl+C or ⌘C."
                     }
                     .into(),
+                    !copied,
                 );
             });
         })
@@ -234,7 +237,7 @@ fn embed_panel(query: &AttrValue, catch_up: &Callback<()>, options: EmbedOptions
             <label class="visually-hidden" for="embed-code">{ "Embed code" }</label>
             <textarea id="embed-code" readonly=true rows="5" value={snippet} />
             <button type="button" onclick={copy}>{ "Copy embed code" }</button>
-            <span class="status" aria-live="polite">{ (*status).clone() }</span>
+            <span class="status" aria-live="polite" id="embed-status"></span>
         </details>
     }
 }
