@@ -424,6 +424,8 @@ test('a screen reader hears the new totals once the reader pauses, not once per 
   await expect(region).toHaveAttribute('aria-live', 'polite');
   await expect(region).toHaveText(
     "Amazon invests in OpenAI, $50B. OpenAI commits to spend with AWS, $138B. Amazon's net: AWS spend minus investment, $88B");
+  // Not among the figures it repeats: in browse mode a screen reader reads a live region as text.
+  expect(await page.getByRole('region', { name: 'Totals' }).ariaSnapshot()).not.toContain('$50B.');
   await page.evaluate(() => {
     window.__announcements = 0;
     new MutationObserver(() => { window.__announcements += 1; })

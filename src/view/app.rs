@@ -250,7 +250,6 @@ pub fn App(props: &AppProps) -> Html {
                 <section class="totals" aria-labelledby="totals-heading">
                     <h2 id="totals-heading">{ "Totals" }</h2>
                     <Totals metrics={metrics.clone()} keys={&HEADLINE[..]} />
-                    { announcement(&announced) }
                     <details class="more-metrics" ontoggle={on_details_toggle}>
                         <summary>{ "More figures: per GW, energy, present values" }</summary>
                         if *complete {
@@ -301,6 +300,9 @@ pub fn App(props: &AppProps) -> Html {
                     ) }</p>
                 </footer>
             }
+            // Last in the page, not in the totals: in browse mode a screen reader reads a live region as text, and
+            // beside the figures it said each of them twice.
+            { announcement(&announced) }
         </div>
     }
 }

@@ -91,7 +91,6 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
             // Headings a screen reader can jump by, in order under the title (the chart's own is a level 3).
             <h2 class="visually-hidden">{ "Totals" }</h2>
             <Totals metrics={props.metrics.clone()} keys={&EMBED_METRICS[..]} compact=true />
-            { announcement(&props.announced) }
             if props.controls {
                 <h2 class="visually-hidden">{ "Key inputs" }</h2>
                 <div class="embed-inputs">
@@ -110,6 +109,8 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
             <h2 class="visually-hidden">{ "Chart" }</h2>
             { props.chart.clone() }
             <p class="embed-foot">{ "Figures as reported in Feb 2026; assumptions marked. Source and method in the full calculator." }</p>
+            // Last, as on the full page: beside the figures, browse mode would read each of them twice.
+            { announcement(&props.announced) }
         </div>
     }
 }
