@@ -47,9 +47,13 @@ test('the host script sizes the iframe to its content, and follows it when it gr
 test('the link to the full calculator carries what was typed just before it is pressed or reached', async ({ page }) => {
   await openHoldingTime(page, 'http://localhost:4173/?embed=1');
   const link = page.getByRole('link', { name: /Open full calculator/ });
+  const foot = page.locator('.embed-foot');
+  await expect(foot).toHaveText(/^Figures as reported in Feb 2026; assumptions marked/);
   // Time is held, so the pause after typing never ends: only pressing or reaching the link brings it up to date.
   await typeInto(page, '#embed-upfront', '25');
   await expectMetric(page, 'investment_total', '60000000000');
+  // The foot no longer calls the figures the reported deal's.
+  await expect(foot).toHaveText(/^A scenario changed from the deal as reported in Feb 2026; assumptions marked/);
   const [byPointer] = await Promise.all([page.waitForEvent('popup'), link.click()]);
   await expect(byPointer).toHaveURL(/\?v=1&t1=~25B$/);
 

@@ -75,6 +75,9 @@ test('after a tranche is removed, its link marks the same fields changed on the 
   await other.goto(`${link}&embed=1`);
   await expect(other.locator('#embed-milestones')).toHaveValue('30B');
   await expect(other.locator('#embed-upfront')).toHaveCount(0);
+  // An embedded scenario of the article's own is not called the reported deal's, even where no key input shows what
+  // changed (a date, a probability, a removed tranche).
+  await expect(other.locator('.embed-foot')).toContainText('A scenario changed from the deal as reported');
   await typeInto(other, '#embed-milestones', '31');
   await expectMetric(other, 'investment_total', '31000000000');
   await fresh.close();

@@ -35,7 +35,7 @@ test('an edit in each group changes the totals and a chart', async ({ page }) =>
   const yearly = page.locator('#chart-yearly-description');
   await expect(yearly).toContainText('peaks in 2032');
   // The first and last bars are short because the timeline starts and ends in those years; the text says so.
-  await expect(yearly).toContainText('The timeline covers only Nov–Dec of 2025 and Jan–Feb of 2034.');
+  await expect(yearly).toContainText('Partial years: 2025 (Nov–Dec) and 2034 (Jan–Feb).');
 
   await typeInto(page, '#compute-utilisation', '100%');
   await expectMetric(page, 'energy_twh_per_year', '17.52');
@@ -64,6 +64,12 @@ test('a changed figure shows the reported one beside it, and nothing below it mo
   await expect(was('runway_months')).toHaveText('reported: 75 months');
   await expect(was('infrastructure_total')).toHaveText('');
   expect(await top()).toBe(before);
+  // A figure that rests on an assumption was never reported: its line calls the reported deal's figure a default.
+  await typeInto(page, '#compute-utilisation', '50');
+  await page.getByText('More figures: per GW, energy, present values').click();
+  await expect(was('energy_twh_per_year')).toHaveText('default: 14 TWh/yr');
+  await expect(was('spend_per_gw')).toHaveText('');
+  await expect(was('investment_per_gw')).toHaveText('reported: $25B/GW');
 
   await page.getByRole('button', { name: 'Reset to reported' }).click();
   await expect(was('investment_total')).toHaveText('');
@@ -115,6 +121,21 @@ test('adding and removing a tranche', async ({ page }) => {
   await expect(page.locator('#tranche-1-amount')).toHaveValue('35B');
 });
 
+test('a tranche paid after its lapse date says why it counts as $0, to a screen reader too', async ({ page }) => {
+  await open(page);
+  const warning = page.locator('[data-tranche="1"] .row-warning');
+  // The status region is there before its words, or a screen reader would not say them; empty, it takes no room.
+  await expect(warning).toHaveRole('status');
+  await expect(warning).toHaveText('');
+  expect(await warning.evaluate((e) => e.getBoundingClientRect().height)).toBe(0);
+  await typeInto(page, '#tranche-1-paid', '2030-01');
+  await expectMetric(page, 'investment_total', '15000000000');
+  await expect(page.getByRole('status').filter({ hasText: 'Paid after its lapse date: counts as $0.' })).toBeVisible();
+  await typeInto(page, '#tranche-1-paid', '2027-01');
+  await expectMetric(page, 'investment_total', '50000000000');
+  await expect(warning).toHaveText('');
+});
+
 test('custom weights say which weights the spend follows', async ({ page }) => {
   await openHoldingTime(page);
   // Switching to custom weights starts from the curve the reader had: back-loaded over eight years.
@@ -129,6 +150,11 @@ test('custom weights say which weights the spend follows', async ({ page }) => {
   await typeInto(page, '#agreement-1-weights', 'ramp');
   await page.clock.runFor(1_000);
   await expect(page.locator('#agreement-1-weights-error')).toHaveText('weights not recognised: use e.g. 1,2,3 (one per year)');
+  await expect(page.locator('#agreement-1-weights-note')).toHaveText('still using 1,2 by year');
+  // A minus sign is not dropped without a word: "1,-2" is not 1,2.
+  await typeInto(page, '#agreement-1-weights', '3,-4');
+  await page.clock.runFor(1_000);
+  await expect(page.locator('#agreement-1-weights-error')).toHaveText('must not be negative');
   await expect(page.locator('#agreement-1-weights-note')).toHaveText('still using 1,2 by year');
 });
 
@@ -929,7 +955,7 @@ test("a chart downloads as an SVG file: title, legend, the drawing in the page's
   expect(commitments.fills.every((fill) => /^rgb/.test(fill))).toBe(true);
   // A year the timeline covers in part says so in the picture too.
   const yearly = await save('yearly');
-  expect(yearly.texts.join(' ')).toContain('The timeline covers only Nov–Dec of 2025 and Jan–Feb of 2034.');
+  expect(yearly.texts.join(' ')).toContain('Partial years: 2025 (Nov–Dec) and 2034 (Jan–Feb).');
   expect(problems).toEqual([]);
 });
 

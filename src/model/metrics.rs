@@ -87,6 +87,25 @@ metric_keys! {
     AmazonNetPv => "amazon_net_pv", Money, "Present value of Amazon's net";
 }
 
+impl MetricKey {
+    /// Whether the figure rests on an assumption (a default of the calculator's, which the report does not give), so
+    /// that the reported deal's figure beside a changed one says "default: 14 TWh/yr", never that 14 TWh was reported.
+    pub fn assumed(self) -> bool {
+        use MetricKey::*;
+        matches!(
+            self,
+            InvestmentExpected
+                | EnergyTwhPerYear
+                | PowerCostPerYear
+                | Accelerators
+                | CapitalCost
+                | InvestmentPv
+                | InfrastructurePv
+                | AmazonNetPv
+        )
+    }
+}
+
 /// The value of every metric for one scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Metrics {

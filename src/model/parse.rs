@@ -495,11 +495,15 @@ pub fn parse_watts(text: &str) -> Result<Decimal, ParseError> {
 /// # Errors
 /// Text that is not a list of numbers, a negative weight, more than 30 weights, or all zero.
 pub fn parse_weights(text: &str) -> Result<Vec<Decimal>, ParseError> {
-    let parts: Vec<&str> = text
-        .split([',', '-', ' ', ';', '_'])
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .collect();
+    // A hyphen between numbers separates them ("1-2-3"); before one, it is a minus sign, and dropping it would
+    // read "1,-2" as 1,2 without a word.
+    let mut parts: Vec<&str> = Vec::new();
+    for part in text.split([',', ' ', ';', '_']) {
+        if part.starts_with('-') {
+            return Err(ParseError::Negative);
+        }
+        parts.extend(part.split('-').filter(|part| !part.is_empty()));
+    }
     if parts.is_empty() {
         return Err(ParseError::WeightsNotRecognised);
     }
@@ -895,6 +899,8 @@ mod tests {
     fn weights() {
         assert_eq!(parse_weights("1,2,3"), Ok(vec![dec!(1), dec!(2), dec!(3)]));
         assert_eq!(parse_weights("1-2-3"), Ok(vec![dec!(1), dec!(2), dec!(3)]));
+        assert_eq!(parse_weights("1, -2"), Err(ParseError::Negative));
+        assert_eq!(parse_weights("-1-2"), Err(ParseError::Negative));
         assert_eq!(parse_weights("0,0"), Err(ParseError::WeightsAllZero));
         assert_eq!(parse_weights("a,b"), Err(ParseError::WeightsNotRecognised));
         assert_eq!(

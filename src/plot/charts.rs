@@ -256,15 +256,16 @@ fn partial_years(years: &[YearFlows]) -> (Vec<(usize, String)>, String) {
         .enumerate()
         .filter_map(|(i, year)| Some((i, year.year, partial_year(year)?)))
         .collect();
+    // Written as the table heads those years ("2034 (Jan–Feb)"). "The timeline covers only Nov–Dec of 2025 and
+    // Jan–Feb of 2034" read as if the whole chart held four months.
     let sentence = partial
         .iter()
-        .map(|(_, year, months)| format!("{months} of {year}"))
+        .map(|(_, year, months)| format!("{year} ({months})"))
         .collect::<Vec<_>>()
         .join(" and ");
-    let sentence = if sentence.is_empty() {
-        sentence
-    } else {
-        format!(" The timeline covers only {sentence}.")
+    let sentence = match partial.len() {
+        0 => sentence,
+        n => format!(" Partial year{}: {sentence}.", if n > 1 { "s" } else { "" }),
     };
     let months = partial
         .into_iter()
@@ -612,7 +613,7 @@ pub(crate) mod tests {
             assert!(
                 chart
                     .description
-                    .ends_with(" The timeline covers only Nov–Dec of 2025 and Jan–Feb of 2034."),
+                    .ends_with(" Partial years: 2025 (Nov–Dec) and 2034 (Jan–Feb)."),
                 "{}",
                 chart.description
             );

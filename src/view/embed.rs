@@ -108,7 +108,12 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
             }
             <h2 class="visually-hidden">{ "Chart" }</h2>
             { props.chart.clone() }
-            <p class="embed-foot">{ "Figures as reported in Feb 2026; assumptions marked. Source and method in the full calculator." }</p>
+            // An article may embed a scenario of its own (or its reader may change one): the foot must not call it
+            // the reported deal.
+            <p class="embed-foot">
+                { if **scenario == *reported { "Figures as reported in Feb 2026" } else { "A scenario changed from the deal as reported in Feb 2026" } }
+                { "; assumptions marked. Source and method in the full calculator." }
+            </p>
             // Last, as on the full page: beside the figures, browse mode would read each of them twice.
             { announcement(&props.announced) }
         </div>

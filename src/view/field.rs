@@ -435,7 +435,16 @@ impl Badge {
             (false, false) => ("badge reported", "reported"),
         };
         let detail = match reported {
-            Some(reported) => format!("{} Reported value: {reported}.", provenance.source()),
+            // An assumption's value was not reported: it is the calculator's default.
+            Some(reported) => format!(
+                "{}. {} value: {reported}.",
+                provenance.source(),
+                if provenance.is_assumption() {
+                    "Default"
+                } else {
+                    "Reported"
+                }
+            ),
             None => provenance.source().to_string(),
         };
         Badge {

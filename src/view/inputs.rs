@@ -160,9 +160,9 @@ fn TrancheRow(props: &TrancheRowProps) -> Html {
     html! {
         <fieldset class="row-card" data-tranche={id.to_string()}>
             <legend>{ format!("Tranche {}: {}", props.index + 1, t.label) }</legend>
-            if t.is_lapsed() {
-                <p class="row-warning">{ "Paid after its lapse date: counts as $0." }</p>
-            }
+            // Always there, and empty while the tranche pays: a status region, so that a screen reader says why the
+            // investment just dropped (a region must be in the page before its words are, to be heard).
+            <p class="row-warning" role="status">{ if t.is_lapsed() { "Paid after its lapse date: counts as $0." } else { "" } }</p>
             <div class="row-fields">
                 { Field::<Label> { id: format!("{prefix}-label"), label: "Label", value: &t.label, reported: None, provenance: None, generation, on_change: &on_label }.render() }
                 { Field::<Amount> { id: format!("{prefix}-amount"), label: "Amount", value: &t.amount, reported: r.map(|r| &r.amount), provenance: amount_source, generation, on_change: &on_amount }.render() }

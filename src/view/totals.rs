@@ -72,7 +72,8 @@ fn metric_tile(metrics: &Metrics, key: MetricKey) -> Html {
     }
 }
 
-/// A figure of the reported deal as shown, and the line that says so under a changed figure. Built once, on the
+/// A figure of the reported deal as shown, and the line that says so under a changed figure ("reported: $50B", or
+/// "default: 14 TWh/yr" where the figure rests on an assumption). Built once, on the
 /// first render, rather than formatted again for every figure on every keystroke.
 fn reported_line(key: MetricKey) -> Option<&'static (String, String)> {
     static REPORTED: LazyLock<Vec<(MetricKey, (String, String))>> = LazyLock::new(|| {
@@ -83,7 +84,10 @@ fn reported_line(key: MetricKey) -> Option<&'static (String, String)> {
             .iter()
             .map(|key| {
                 let shown = format::metric(*key, metrics.get(*key));
-                let line = format!("reported: {shown}");
+                let line = format!(
+                    "{}: {shown}",
+                    if key.assumed() { "default" } else { "reported" }
+                );
                 (*key, (shown, line))
             })
             .collect()
