@@ -3,7 +3,7 @@
 
 use deal_calculator::model::metrics::{present_value, MetricKey};
 use deal_calculator::model::scenario::Scenario;
-use deal_calculator::model::units::{Money, Share};
+use deal_calculator::model::units::{Gigawatts, Money, Share};
 use deal_calculator::model::Outcome;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -126,6 +126,16 @@ fn without_capacity_per_gw_figures_are_undefined_not_errors() {
         outcome.metrics.get(MetricKey::EnergyTwhPerYear),
         Some(dec!(0))
     );
+}
+
+#[test]
+fn an_agreement_of_zero_gigawatts_is_not_one_with_capacity() {
+    let mut deal = Scenario::reported();
+    deal.agreements[1].capacity = Some(Gigawatts::ZERO);
+    let outcome = Outcome::compute(&deal).unwrap();
+    // Averaged in, it said "$12.5B/yr on agreements with GW capacity" beside "—" for every per-GW figure.
+    assert_eq!(outcome.metrics.get(MetricKey::ExpansionPerYear), None);
+    assert_eq!(outcome.metrics.get(MetricKey::SpendPerGw), None);
 }
 
 #[test]

@@ -167,7 +167,13 @@ impl Metrics {
         let infrastructure =
             Money::checked_sum(scenario.agreements.iter().map(|a| a.total)).ok_or_else(overflow)?;
 
-        let with_capacity = || scenario.agreements.iter().filter(|a| a.capacity.is_some());
+        // A capacity of 0 GW names none: such an agreement is not averaged in with those that have one.
+        let with_capacity = || {
+            scenario
+                .agreements
+                .iter()
+                .filter(|a| a.capacity.is_some_and(|gw| !gw.value().is_zero()))
+        };
         let capacity = with_capacity()
             .filter_map(|a| a.capacity)
             .try_fold(Gigawatts::ZERO, Gigawatts::checked_add)
