@@ -54,3 +54,12 @@ export async function openHoldingTime(page, url = './') {
 export async function afterFrame(page) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
+
+/** Moves the held clock on until the status region `selector` says `words` (the page writes it after a paint, once
+ *  the clipboard has answered), then returns: the words have been there for at most 50 ms of page time. */
+export async function saidIn(page, selector, words) {
+  await expect(async () => {
+    await page.clock.runFor(50);
+    await expect(page.locator(selector)).toHaveText(words, { timeout: 100 });
+  }).toPass();
+}

@@ -68,6 +68,8 @@ test('a changed figure shows the reported one beside it, and nothing below it mo
   await typeInto(page, '#compute-utilisation', '50');
   await page.getByText('More figures: per GW, energy, present values').click();
   await expect(was('energy_twh_per_year')).toHaveText('default: 14 TWh/yr');
+  // And the changed field's source note calls the value it replaced a default.
+  await expect(page.locator('#compute-utilisation-source')).toHaveText('Assumed 80% average utilisation. Default value: 80%.');
   await expect(was('spend_per_gw')).toHaveText('');
   await expect(was('investment_per_gw')).toHaveText('reported: $25B/GW');
 
@@ -109,14 +111,7 @@ test('adding and removing a tranche', async ({ page }) => {
   await expect(page.getByRole('button', { name: '+ Add tranche' })).toBeFocused();
   await page.getByRole('button', { name: 'Remove agreement 1: AWS existing' }).click();
   await expect(page.locator('#status')).toHaveText('Removed agreement 1: AWS existing');
-  // The same words again change the region's text all the same, or a screen reader would stay silent.
-  const said = () => page.locator('#status').evaluate((element) => element.textContent);
-  for (const ending of ['', '\u00a0']) {
-    await page.getByRole('button', { name: '+ Add tranche' }).click();
-    await page.getByRole('button', { name: /^Remove tranche 3: Tranche 3$/ }).click();
-    await expect(page.locator('[data-tranche]')).toHaveCount(2);
-    await expect.poll(said).toBe(`Removed tranche 3: Tranche 3${ending}`);
-  }
+  // (The same words said twice, and when they go: links.spec.mjs, on a held clock.)
   // The remaining rows kept their own values: Milestones is still $35B.
   await expect(page.locator('#tranche-1-amount')).toHaveValue('35B');
 });
@@ -451,7 +446,7 @@ test('a screen reader hears the new totals once the reader pauses, not once per 
   await expect(region).toHaveText(
     "Amazon invests in OpenAI, $50B. OpenAI commits to spend with AWS, $138B. Amazon's net: AWS spend minus investment, $88B");
   // Not among the figures it repeats: in browse mode a screen reader reads a live region as text.
-  expect(await page.getByRole('region', { name: 'Totals' }).ariaSnapshot()).not.toContain('$50B.');
+  await expect(page.locator('section.totals #totals-announcement')).toHaveCount(0);
   await page.evaluate(() => {
     window.__announcements = 0;
     new MutationObserver(() => { window.__announcements += 1; })

@@ -852,10 +852,16 @@ pub fn focus_at_top(id: &str) {
 /// rewrites it. After the next paint, so that it follows a focus that [`focus_soon`] moves in the same handler: a
 /// screen reader stops speaking when focus moves. The same words twice end in a no-break space the second time,
 /// since a region whose text stays is not read again. Unless `lasting` (an instruction the reader still needs),
-/// the words go after seven seconds, as React Aria's announcer's do, if no others replaced them: a "Link copied."
+/// the words go seven seconds after they were last written, as React Aria's announcer's do: a "Link copied."
 /// would otherwise stay while the reader's next edits move the scenario on, and a reader going through the page
 /// later would come upon a "Removed …" long past.
 pub fn announce(id: &'static str, text: String, lasting: bool) {
+    thread_local! {
+        // Each region's pending clearing. A write replaces it (dropping a Timeout cancels it): comparing words
+        // instead would let an earlier timer clear later words that happen to be the same.
+        static CLEARING: std::cell::RefCell<Vec<(&'static str, gloo::timers::callback::Timeout)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
     after_paint(move || {
         if let Some(status) = element(id) {
             let text = if status.text_content().as_deref() == Some(text.as_str()) {
@@ -864,14 +870,12 @@ pub fn announce(id: &'static str, text: String, lasting: bool) {
                 text
             };
             status.set_text_content(Some(&text));
-            if !lasting {
-                later(7_000, move || {
-                    if status.text_content().as_deref() == Some(text.as_str()) {
-                        status.set_text_content(None);
-                    }
-                })
-                .forget();
-            }
+            CLEARING.with_borrow_mut(|pending| {
+                pending.retain(|(region, _)| *region != id);
+                if !lasting {
+                    pending.push((id, later(7_000, move || status.set_text_content(None))));
+                }
+            });
         }
     });
 }

@@ -238,8 +238,11 @@ pub fn metric(key: MetricKey, value: Option<Decimal>) -> String {
         Unit::MoneyPerGigawatt => format!("{}/GW", money(Money::from_dollars(value))),
         Unit::Share => share(value),
         Unit::Multiple => format!("{}×", group_thousands(significant(value, 3))),
-        Unit::Months if value == Decimal::ONE => "1 month".into(),
-        Unit::Months => format!("{} months", group_thousands(significant(value, 3))),
+        Unit::Months => match significant(value, 3) {
+            // As shown: 1.002 months is "1 month".
+            months if months == Decimal::ONE => "1 month".into(),
+            months => format!("{} months", group_thousands(months)),
+        },
         Unit::Gigawatts => gigawatts(Gigawatts::new(value)),
         Unit::TerawattHoursPerYear => format!("{}/yr", energy(value)),
         Unit::Count => count(value),
@@ -310,6 +313,10 @@ mod tests {
         assert_eq!(gigawatts(Gigawatts::new(dec!(1.8333))), "1.83 GW");
         assert_eq!(gigawatts(Gigawatts::new(dec!(11.66))), "11.7 GW");
         assert_eq!(gigawatts(Gigawatts::new(dec!(0.25))), "0.25 GW");
+        assert_eq!(
+            metric(MetricKey::RunwayMonths, Some(dec!(1.002))),
+            "1 month"
+        );
         // A runway shorter than a month keeps its digits: $1M against $8B a year.
         assert_eq!(
             metric(MetricKey::RunwayMonths, Some(dec!(0.0015))),

@@ -497,15 +497,14 @@ pub fn parse_watts(text: &str) -> Result<Decimal, ParseError> {
 /// # Errors
 /// Text that is not a list of numbers, a negative weight, more than 30 weights, or all zero.
 pub fn parse_weights(text: &str) -> Result<Vec<Decimal>, ParseError> {
-    // A hyphen between numbers separates them ("1-2-3"); before one, it is a minus sign, and dropping it would
-    // read "1,-2" as 1,2 without a word.
-    let mut parts: Vec<&str> = Vec::new();
-    for part in text.split([',', ' ', ';', '_']) {
-        if part.starts_with('-') {
-            return Err(ParseError::Negative);
-        }
-        parts.extend(part.split('-').filter(|part| !part.is_empty()));
+    if has_minus_sign(text) {
+        return Err(ParseError::Negative);
     }
+    let parts: Vec<&str> = text
+        .split([',', '-', ' ', ';', '_'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
     if parts.is_empty() {
         return Err(ParseError::WeightsNotRecognised);
     }
@@ -523,6 +522,30 @@ pub fn parse_weights(text: &str) -> Result<Vec<Decimal>, ParseError> {
         return Err(ParseError::WeightsAllZero);
     }
     Ok(weights)
+}
+
+/// Whether a list of weights holds a minus sign: a hyphen with no number before it ("-2", "1,-2", "1--2"), or one
+/// set apart before a number ("1 -2"). Between numbers a hyphen separates them ("1-2-3", "1 - 2"). Splitting on every
+/// hyphen, as the list does, would otherwise read a negative weight as a positive one without a word.
+fn has_minus_sign(text: &str) -> bool {
+    let is_number = |c: &char| c.is_ascii_digit() || *c == '.';
+    let (mut previous, mut previous_seen) = (None::<char>, None::<char>);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '-' {
+            let after_number = previous_seen.as_ref().is_some_and(is_number);
+            let set_apart =
+                previous.is_some_and(char::is_whitespace) && chars.peek().is_some_and(is_number);
+            if !after_number || set_apart {
+                return true;
+            }
+        }
+        previous = Some(c);
+        if !c.is_whitespace() {
+            previous_seen = Some(c);
+        }
+    }
+    false
 }
 
 /// The characters a label may not hold: controls, and the invisible ones that reorder or hide text.
@@ -961,8 +984,21 @@ mod tests {
     fn weights() {
         assert_eq!(parse_weights("1,2,3"), Ok(vec![dec!(1), dec!(2), dec!(3)]));
         assert_eq!(parse_weights("1-2-3"), Ok(vec![dec!(1), dec!(2), dec!(3)]));
-        assert_eq!(parse_weights("1, -2"), Err(ParseError::Negative));
-        assert_eq!(parse_weights("-1-2"), Err(ParseError::Negative));
+        assert_eq!(
+            parse_weights("1 - 2 - 3"),
+            Ok(vec![dec!(1), dec!(2), dec!(3)])
+        );
+        assert_eq!(
+            parse_weights("1,\t2,\u{a0}3"),
+            Ok(vec![dec!(1), dec!(2), dec!(3)])
+        );
+        for negative in ["1, -2", "-1-2", "1--2", "1 -2", "1;-2", "- 2", "1,-.5"] {
+            assert_eq!(
+                parse_weights(negative),
+                Err(ParseError::Negative),
+                "{negative}"
+            );
+        }
         assert_eq!(parse_weights("0,0"), Err(ParseError::WeightsAllZero));
         assert_eq!(parse_weights("a,b"), Err(ParseError::WeightsNotRecognised));
         assert_eq!(
