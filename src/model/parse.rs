@@ -408,7 +408,7 @@ pub fn parse_span(
         SpanUnit::Years => number.times(Decimal::from(12u8)).ok_or_else(out_of_range)?,
     };
     // Compared with its whole part rather than asking for `fract()`, whose subtraction (the panicking `-`,
-    // otherwise unused) would ship 1.9 KB of WebAssembly for this one test.
+    // otherwise unused) would ship 1.9 KB of WebAssembly for this one check.
     if months != months.trunc() {
         return Err(ParseError::TermOutOfRange {
             min: span_label(min),
