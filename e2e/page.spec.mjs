@@ -64,6 +64,12 @@ test('a changed figure shows the reported one beside it, and nothing below it mo
   await expect(was('runway_months')).toHaveText('reported: 75 months');
   await expect(was('infrastructure_total')).toHaveText('');
   expect(await top()).toBe(before);
+  // A tranche's probability moves a headline figure, not only one in More figures: the expected investment.
+  await typeInto(page, '#tranche-1-probability', '0');
+  const expected = page.locator('section.totals > dl.metrics [data-metric="investment_expected"]');
+  await expect(expected).toBeVisible();
+  await expect(expected.locator('dd:first-of-type')).toHaveText('$20B');
+  await expect(expected.locator('dd.was')).toHaveText('default: $50B');
   // A figure that rests on an assumption was never reported: its line calls the reported deal's figure a default.
   await typeInto(page, '#compute-utilisation', '50');
   await page.getByText('More figures: per GW, energy, present values').click();

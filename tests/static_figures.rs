@@ -41,7 +41,7 @@ fn static_figures_match_the_model() {
         assert_eq!(value, format::metric(metric, metrics.get(metric)), "{key}");
         checked += 1;
     }
-    assert_eq!(checked, 8);
+    assert_eq!(checked, 9);
 
     // The shared link's picture (web/preview.png) is described in words for those who cannot see it.
     let alt = html

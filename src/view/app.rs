@@ -176,7 +176,7 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .map_or_else(|| metrics.clone(), |settled| settled.metrics.clone());
     // The detail figures sit in a closed disclosure unless the reader opens it; closed, they follow at the same
-    // pause, so a keystroke does not rebuild fourteen figures nobody can see.
+    // pause, so a keystroke does not rebuild thirteen figures nobody can see.
     let details_open = use_state(|| false);
     let detail_metrics = if *details_open {
         metrics.clone()

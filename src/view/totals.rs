@@ -11,11 +11,13 @@ use crate::model::metrics::{MetricKey, Metrics};
 use crate::model::scenario::Scenario;
 use crate::model::Outcome;
 
-/// The figures a reader sees first, in order.
-pub const HEADLINE: [MetricKey; 8] = [
+/// The figures a reader sees first, in order. The expected investment is among them: it is the figure a tranche's
+/// probability moves, and in More figures a reader who set the milestones to 0% saw no headline change.
+pub const HEADLINE: [MetricKey; 9] = [
     MetricKey::InvestmentTotal,
     MetricKey::InfrastructureTotal,
     MetricKey::AmazonNetNominal,
+    MetricKey::InvestmentExpected,
     MetricKey::SpendToInvestment,
     MetricKey::ExpansionPerYear,
     MetricKey::RunwayMonths,
@@ -31,8 +33,7 @@ const MAIN: [MetricKey; 3] = [
 ];
 
 /// The rest, in a second, smaller grid.
-pub const DETAIL: [MetricKey; 14] = [
-    MetricKey::InvestmentExpected,
+pub const DETAIL: [MetricKey; 13] = [
     MetricKey::InvestmentUpfrontShare,
     MetricKey::CapacityTotal,
     MetricKey::SpendPerGw,
