@@ -97,7 +97,7 @@ test('when the clipboard is denied, the link and the embed code are selected for
   expect(await whole('share-link')).toBe(true);
   await page.getByText('Embed this calculator in an article').click();
   await page.getByRole('button', { name: 'Copy embed code' }).click();
-  await saidIn(page, '#embed-status', 'Copying is blocked here: the code is selected, press Ctrl+C or ⌘C.');
+  await saidIn(page, '#embed-status', 'Copying is blocked here: select the code and press Ctrl+C or ⌘C.');
   expect(await whole('embed-code')).toBe(true);
   // An instruction stays while the reader may still need it.
   await page.clock.runFor(10_000);

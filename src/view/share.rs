@@ -63,6 +63,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
             let address = current_address();
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = browser::copy_text(&address).await;
+                // Selected for the reader, but the words do not say it is: the instruction stays, and the selection
+                // goes once the link catches up with an edit.
                 if !copied {
                     browser::select_input("share-link");
                 }
@@ -71,7 +73,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                     if copied {
                         "Link copied."
                     } else {
-                        "Copying is blocked here: the link is selected, press Ctrl+C or ⌘C."
+                        "Copying is blocked here: select the link and press Ctrl+C or ⌘C."
                     }
                     .into(),
                     !copied,
@@ -206,7 +208,7 @@ fn embed_panel(query: &AttrValue, catch_up: &Callback<()>, options: EmbedOptions
                     if copied {
                         "Embed code copied."
                     } else {
-                        "Copying is blocked here: the code is selected, press Ctrl+C or ⌘C."
+                        "Copying is blocked here: select the code and press Ctrl+C or ⌘C."
                     }
                     .into(),
                     !copied,
