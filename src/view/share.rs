@@ -27,6 +27,18 @@ pub struct ShareProps {
     pub current: Callback<(), AttrValue>,
 }
 
+/// Copies `text`, and says so in the status region `status` with `words[0]`, which go after a few seconds. Where the
+/// browser refuses, selects the field `field` that shows the text and says `words[1]`, an instruction that stays:
+/// its words do not claim the text is still selected, since an edit may replace it.
+async fn copy_or_select(text: String, field: &str, status: &'static str, words: [&'static str; 2]) {
+    let copied = browser::copy_text(&text).await;
+    if !copied {
+        browser::select_input(field);
+    }
+    let [done, blocked] = words;
+    browser::announce(status, if copied { done } else { blocked }.into(), !copied);
+}
+
 /// The embed options the reader chose, kept while the disclosure is closed.
 struct EmbedOptions {
     open: UseStateHandle<bool>,
@@ -61,24 +73,15 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         let current_address = current_address.clone();
         Callback::from(move |_| {
             let address = current_address();
-            wasm_bindgen_futures::spawn_local(async move {
-                let copied = browser::copy_text(&address).await;
-                // Selected for the reader, but the words do not say it is: the instruction stays, and the selection
-                // goes once the link catches up with an edit.
-                if !copied {
-                    browser::select_input("share-link");
-                }
-                browser::announce(
-                    "share-status",
-                    if copied {
-                        "Link copied."
-                    } else {
-                        "Copying is blocked here: select the link and press Ctrl+C or ⌘C."
-                    }
-                    .into(),
-                    !copied,
-                );
-            });
+            wasm_bindgen_futures::spawn_local(copy_or_select(
+                address,
+                "share-link",
+                "share-status",
+                [
+                    "Link copied.",
+                    "Copying is blocked here: select the link and press Ctrl+C or ⌘C.",
+                ],
+            ));
         })
     };
     let share = browser::can_share().then(|| {
@@ -197,23 +200,15 @@ fn embed_panel(query: &AttrValue, catch_up: &Callback<()>, options: EmbedOptions
     let copy = {
         let snippet = snippet.clone();
         Callback::from(move |_| {
-            let snippet = snippet.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let copied = browser::copy_text(&snippet).await;
-                if !copied {
-                    browser::select_input("embed-code");
-                }
-                browser::announce(
-                    "embed-status",
-                    if copied {
-                        "Embed code copied."
-                    } else {
-                        "Copying is blocked here: select the code and press Ctrl+C or ⌘C."
-                    }
-                    .into(),
-                    !copied,
-                );
-            });
+            wasm_bindgen_futures::spawn_local(copy_or_select(
+                snippet.clone(),
+                "embed-code",
+                "embed-status",
+                [
+                    "Embed code copied.",
+                    "Copying is blocked here: select the code and press Ctrl+C or ⌘C.",
+                ],
+            ));
         })
     };
     html! {
